@@ -1,0 +1,60 @@
+# Soviet Industrialisation in Numbers — build and test.
+# `make book` and `make test` do all set-up on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
+HTML   := _build/html
+PORT   ?= 8000
+
+.PHONY: help setup data essays pages html book test lint serve chromium clean
+
+help:
+	@echo "make book   - set up, rebuild clean data, execute essays, build HTML"
+	@echo "make test   - the same set-up, then the whole test suite"
+	@echo "make serve  - serve the built book on http://127.0.0.1:$(PORT)/"
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+data: setup
+	$(BIN)/python -m sovind data
+
+essays: data
+	$(BIN)/python -m sovind essays
+
+pages: data
+	$(BIN)/python -m sovind pages
+
+html: pages
+	rm -rf $(HTML)
+	$(BIN)/jupyter-book build . --warningiserror --keep-going --quiet
+	@echo "The book is at $(abspath $(HTML))/index.html"
+
+book: essays html
+
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+lint: setup
+	$(BIN)/ruff check sovind tests book
+	$(BIN)/ruff format --check sovind tests
+
+test: book chromium
+	$(BIN)/ruff check sovind tests book
+	$(BIN)/pytest
+	@if [ "$$CI" = "true" ]; then git diff --exit-code --stat -- book data || \
+	  (echo "error: make book changed committed files: outputs are not reproducible or not committed" && exit 1); fi
+
+serve: $(HTML)/index.html
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)
+
+clean:
+	rm -rf _build runs

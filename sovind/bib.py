@@ -1,0 +1,40 @@
+"""The bibliography, ``data/references.bib``: every source a value may cite."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pybtex.database import BibliographyData, parse_file
+
+from sovind import paths
+
+
+@lru_cache(maxsize=4)
+def _parse(path: Path) -> BibliographyData:
+    return parse_file(str(path), bib_format="bibtex")
+
+
+def entries(path: Path = paths.REFERENCES) -> BibliographyData:
+    """Parse the bibliography once and return pybtex's data for it."""
+    return _parse(Path(path))
+
+
+def keys(path: Path = paths.REFERENCES) -> frozenset[str]:
+    """Return the set of citation keys in the bibliography."""
+    return frozenset(entries(path).entries.keys())
+
+
+def short_title(key: str, path: Path = paths.REFERENCES) -> str:
+    """Return a one-line human description of an entry: 'Author (year), Title'."""
+    entry = entries(path).entries[key]
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    if people:
+        names = [" ".join(p.last_names) for p in people]
+        who = names[0] if len(names) == 1 else f"{names[0]} et al."
+    else:
+        who = entry.fields.get("organization") or entry.fields.get("publisher") or "Anon."
+    who = who.replace("{", "").replace("}", "")
+    year = entry.fields.get("year", "n.d.")
+    title = entry.fields.get("title", "").replace("{", "").replace("}", "")
+    return f"{who} ({year}), {title}"
