@@ -44,7 +44,7 @@ HEIGHT = 320
 
 @alt.theme.register("sovind", enable=True)
 def theme() -> alt.theme.ThemeConfig:
-    """The book's chart style: quiet axes, one font, a fixed palette and size."""
+    """Return the book's chart style: quiet axes, one font, a fixed palette and size."""
     return {
         "config": {
             "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
@@ -78,7 +78,7 @@ class Figure:
         return {ext: directory / f"{self.id}.{ext}" for ext in ("svg", "png", "csv", "vl.json")}
 
     def html(self) -> str:
-        """The page's HTML for this figure: static SVG inside an upgradeable chart container."""
+        """Return the page's HTML for this figure: static SVG inside an upgradeable chart container."""
         alt_text = html.escape(self.alt, quote=True)
         spec = json.dumps(self.spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
         return (

@@ -20,8 +20,7 @@ def year_of(label: str) -> int:
         return int(m.group(1))
     if m := _ECONOMIC.match(label):
         start = int(m.group(1))
-        end = (start // 100) * 100 + int(m.group(2))
-        if end != start + 1:
-            raise ValueError(f"economic year {label!r} does not span two consecutive years")
-        return end
+        if int(m.group(2)) != (start + 1) % 100:
+            raise ValueError(f"period {label!r} does not span two consecutive years")
+        return start + 1
     raise ValueError(f"period {label!r} is neither 'YYYY' nor 'YYYY/YY'")

@@ -41,12 +41,12 @@ def picked(pick: Pick, raw_dir: Path | None, optional: frozenset[str] = frozense
 
 
 def provenance(row: RawRow) -> dict[str, Any]:
-    """The columns that trace a clean row back to its raw row and source."""
+    """Return the columns that trace a clean row back to its raw row and source."""
     return {
         "source": row["source"],
         "locator": row["locator"],
         "note": row["note"],
-        "raw_file": row.file.removeprefix("data/raw/"),
+        "raw_file": Path(row.file).name,
         "raw_line": row.line,
     }
 

@@ -1,0 +1,43 @@
+import pandas as pd
+import pytest
+
+from sovind.analysis import first_year_at_least, percent_of, ratio, targets, value_at
+from sovind.errors import DataError
+
+FRAME = pd.DataFrame(
+    {
+        "estimate": ["a", "a", "b", "b"],
+        "year": [1913, 1932, 1913, 1940],
+        "value": [2.0, 13.5, 1.9, 48.0],
+    }
+)
+
+
+def test_value_at_picks_exactly_one_row():
+    assert value_at(FRAME, 1932, estimate="a") == 13.5
+
+
+def test_value_at_refuses_ambiguity_and_absence():
+    with pytest.raises(DataError, match="2 rows for year 1913"):
+        value_at(FRAME, 1913)
+    with pytest.raises(DataError, match="no row for year 1940 with estimate='a'"):
+        value_at(FRAME, 1940, estimate="a")
+
+
+def test_ratio_and_percent():
+    assert ratio(13.5, 2.0) == 6.75
+    assert percent_of(13.5, 22.0) == pytest.approx(61.3636, abs=1e-4)
+    with pytest.raises(ZeroDivisionError):
+        ratio(1.0, 0.0)
+
+
+def test_first_year_at_least():
+    assert first_year_at_least(FRAME, 10) == 1932
+    assert first_year_at_least(FRAME, 100) is None
+
+
+def test_targets_filters_and_complains():
+    plans = pd.DataFrame({"plan": ["p", "p", "q"], "indicator": ["x", "y", "x"], "value": [1, 2, 3]})
+    assert targets(plans, "p", "x")["value"].tolist() == [1]
+    with pytest.raises(DataError, match="no 'z' target for plan 'p'"):
+        targets(plans, "p", "z")

@@ -1,0 +1,91 @@
+"""The built book, as a reader's browser sees it: every page, every figure, no network.
+
+Needs `make book` first (``make test`` does it) and Debian's chromium at /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+HTML = Path("_build/html")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.glob("**/*.html") if "_static" not in p.parts)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (HTML / "index.html").exists():
+        pytest.fail("no built book in _build/html: run `make book` first")
+    handler = functools.partial(_Quiet, directory=str(HTML))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium not found: `make test` installs it with apt-get")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def test_the_book_has_the_expected_pages():
+    assert {"book/intro.html", "book/goelro.html", "book/data-catalogue.html", "book/bibliography.html"} <= set(PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_offline_without_errors(server, browser, page):
+    context = browser.new_context()
+    tab = context.new_page()
+    errors, outside = [], []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    tab.goto(f"{server}/{page}", wait_until="networkidle")
+    charts = tab.locator(".sovind-chart")
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        chart.locator("svg, canvas").first.wait_for(state="attached", timeout=10_000)
+    context.close()
+    assert errors == []
+    assert outside == []
+
+
+def test_goelro_page_shows_its_figures(server, browser):
+    tab = browser.new_page()
+    tab.goto(f"{server}/book/goelro.html", wait_until="networkidle")
+    figures = tab.locator("figure .sovind-figure")
+    assert figures.count() >= 3
+    ids = tab.eval_on_selector_all("figure", "els => els.map(e => e.id)")
+    assert {"goelro-generation-estimates", "goelro-capacity-against-target", "goelro-stations-timeline"} <= set(ids)
+    captions = tab.eval_on_selector_all("figure figcaption", "els => els.map(e => e.innerText)")
+    assert all(re.match(r"Figure \d+", c) for c in captions), captions
+    tab.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_third_party_script_style_or_font(page):
+    html = (HTML / page).read_text(encoding="utf-8")
+    refs = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="(https?:)?//([^"/]+)', html)
+    assert refs == [], refs
+    assert "unpkg.com" not in html and "cdn.jsdelivr" not in html

@@ -1,0 +1,84 @@
+"""The data package: valid, complete, and every clean value traceable to a raw row."""
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+
+from sovind import bib
+from sovind.build import sha256
+
+PACKAGE = json.loads(Path("data/datapackage.json").read_text(encoding="utf-8"))
+RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}
+
+# An independent statement of the unit conversions, for checking clean values.
+FACTORS = {
+    ("kWh", "billion kWh"): Decimal("1e-9"),
+    ("million kWh", "billion kWh"): Decimal("0.001"),
+    ("млн. квтч", "billion kWh"): Decimal("0.001"),
+    ("billion kWh", "billion kWh"): Decimal(1),
+    ("kW", "MW"): Decimal("0.001"),
+    ("тыс. квт", "MW"): Decimal(1),
+    ("million kW", "MW"): Decimal(1000),
+    ("млн. кВт", "MW"): Decimal(1000),
+    ("GW", "MW"): Decimal(1000),
+    ("MW", "MW"): Decimal(1),
+}
+
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_package_validates_with_frictionless():
+    report = Package("data/datapackage.json").validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_every_clean_file_is_described_and_hash_matches():
+    files = sorted(p.stem for p in Path("data/clean").glob("*.csv"))
+    assert files == sorted(RESOURCES)
+    for name, resource in RESOURCES.items():
+        path = Path("data") / resource["path"]
+        assert resource["hash"] == f"sha256:{sha256(path)}", name
+        assert resource["bytes"] == path.stat().st_size, name
+        assert resource["licenses"], name
+        assert resource["sources"], name
+
+
+def test_every_source_key_resolves_to_a_bib_entry():
+    keys = bib.keys()
+    for resource in RESOURCES.values():
+        used = {row["source"] for row in rows(Path("data") / resource["path"])}
+        assert used <= keys, used - keys
+        assert {s["key"] for s in resource["sources"]} == used
+
+
+def test_every_raw_row_names_a_known_source_and_locator():
+    keys = bib.keys()
+    for path in sorted(Path("data/raw").glob("*.csv")):
+        for number, row in enumerate(rows(path), start=2):
+            assert row["source"] in keys, f"{path}:{number}"
+            assert row["locator"].strip(), f"{path}:{number}"
+
+
+@pytest.mark.parametrize("name", sorted(RESOURCES))
+def test_every_clean_value_traces_back_to_its_raw_row(name):
+    for row in rows(Path("data") / RESOURCES[name]["path"]):
+        raw_rows = rows(Path("data/raw") / row["raw_file"])
+        raw = raw_rows[int(row["raw_line"]) - 2]
+        assert (raw["source"], raw["locator"]) == (row["source"], row["locator"])
+        if not row.get("value", row.get("capacity")):
+            assert raw["value"] == ""
+            continue
+        clean_value = Decimal(row.get("value") or row["capacity"])
+        if row["unit"] in {"stations", "regions", "years", "times 1913"}:
+            assert clean_value == Decimal(raw["value"]) and raw["unit"] == row["unit"]
+        else:
+            assert clean_value == Decimal(raw["value"]) * FACTORS[(raw["unit"], row["unit"])]
+        if "period" in row:
+            assert row["period"] == raw["period"]

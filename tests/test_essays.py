@@ -1,0 +1,61 @@
+"""Running the essays: parameters checked on entry; a failed run publishes nothing."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from sovind import paths
+from sovind.notebooks import ESSAYS, execute
+
+
+def published_bytes():
+    files = [paths.BOOK / f"{e}.ipynb" for e in ESSAYS] + sorted(paths.FIGURES.glob("*"))
+    return {str(p): p.read_bytes() for p in files}
+
+
+def glued(path: Path) -> dict[str, str]:
+    notebook = nbformat.read(path, as_version=4)
+    out = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                out[name] = output["data"].get("application/papermill.record/text/plain")
+    return out
+
+
+def test_committed_essays_carry_no_run_metadata():
+    for essay in ESSAYS:
+        notebook = nbformat.read(paths.BOOK / f"{essay}.ipynb", as_version=4)
+        assert "papermill" not in notebook.metadata
+        for cell in notebook.cells:
+            assert not {"papermill", "execution"} & set(cell.metadata), cell.id
+            assert "outputs" not in cell or all(o.get("output_type") != "error" for o in cell.outputs)
+
+
+@pytest.mark.parametrize(("name", "value", "allowed"), [
+    ("fyp_variant", "pessimal", "'starting', 'optimal'"),
+    ("estimate_1940", "gosplan-1929", "'cia-1952', 'encyclopedia-com'"),
+    ("capacity_target_source", "lenin", "'aif2017'"),
+])
+def test_bad_parameter_fails_with_allowed_values_and_publishes_nothing(tmp_path, name, value, allowed):
+    before = published_bytes()
+    with pytest.raises(PapermillExecutionError) as caught:
+        execute("goelro", {name: value})
+    assert "ParameterError" in str(caught.value) and allowed in str(caught.value)
+    assert published_bytes() == before
+
+
+def test_non_default_run_changes_the_glued_numbers(tmp_path):
+    output = tmp_path / "goelro.ipynb"
+    execute("goelro", {"estimate_1940": "encyclopedia-com", "fyp_variant": "starting",
+                       "capacity_target_source": "info7_dneproges"},
+            output=output, figure_dir=tmp_path / "figures")
+    default, changed = glued(paths.BOOK / "goelro.ipynb"), glued(output)
+    assert default.keys() == changed.keys()
+    assert (default["gen_1940"], changed["gen_1940"]) == ("47.0", "49.0")
+    assert (default["fyp_target_gen"], changed["fyp_target_gen"]) == ("22.0", "17.0")
+    assert (default["target_gw"], changed["target_gw"]) == ("1.75", "1.5")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == sorted(p.name for p in paths.FIGURES.iterdir())
