@@ -33,10 +33,10 @@ def main(argv: list[str] | None = None) -> int:
                 execute(name)
         elif args.command == "pages":
             from sovind.figures import write_vendor_bundle
-            from sovind.pages import write_catalogue
+            from sovind.pages import write_generated_pages
 
-            print(write_catalogue())
-            print(write_vendor_bundle())
+            for path in [*write_generated_pages(), write_vendor_bundle()]:
+                print(path)
     except (DataError, ParameterError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ metadata are stripped, so the same code and data give byte-identical files.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -58,6 +59,14 @@ def execute(essay: str, parameters: dict[str, Any] | None = None, *, book_dir: P
         )
         notebook = normalise(nbformat.read(scratch / "out.ipynb", as_version=4))
         final_figures.mkdir(parents=True, exist_ok=True)
+        produced_ids = {p.name.split(".")[0] for p in (scratch / "figures").glob("*.json")}
+        for meta in sorted(final_figures.glob("*.json")):
+            figure_id = meta.name.removesuffix(".json")
+            if meta.name.endswith(".vl.json") or figure_id in produced_ids:
+                continue
+            if json.loads(meta.read_text(encoding="utf-8")).get("essay") == essay:
+                for stale in final_figures.glob(f"{figure_id}.*"):
+                    stale.unlink()
         for produced in sorted((scratch / "figures").glob("*")):
             shutil.copyfile(produced, final_figures / produced.name)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,109 @@
+"""Issue: every figure can be linked, cited and downloaded; identifiers never break silently."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from sovind import book, paths
+from sovind.figures import plotted_data
+from sovind.pages import figure_manifest, redirects_script
+
+HTML = Path("_build/html")
+MANIFEST = figure_manifest()
+PUBLISHED = sorted(
+    p.name.removesuffix(".json") for p in paths.FIGURES.glob("*.json") if not p.name.endswith(".vl.json")
+)
+
+
+def manifest_history() -> set[str]:
+    """Every figure identifier any committed version of book/figures.yml ever listed."""
+    commits = subprocess.run(["git", "rev-list", "HEAD", "--", "book/figures.yml"], capture_output=True,
+                             text=True, check=True).stdout.split()
+    ids: set[str] = set()
+    for commit in commits:
+        text = subprocess.run(["git", "show", f"{commit}:book/figures.yml"], capture_output=True, text=True,
+                              check=True).stdout
+        ids |= set(yaml.safe_load(text).get("figures") or {})
+    return ids
+
+
+def test_manifest_lists_exactly_the_published_figures():
+    assert sorted(MANIFEST["figures"]) == PUBLISHED
+    for figure_id, essay in MANIFEST["figures"].items():
+        assert json.loads((paths.FIGURES / f"{figure_id}.json").read_text())["essay"] == essay
+
+
+def test_no_identifier_ever_disappears_without_a_forwarding_address():
+    current = set(MANIFEST["figures"])
+    for old in manifest_history() - current:
+        assert old in MANIFEST["moved"], f"figure id {old!r} vanished; record where it went under `moved`"
+    for old, place in MANIFEST["moved"].items():
+        assert old not in current
+        assert MANIFEST["figures"].get(place["id"]) == place["essay"], old
+
+
+def test_redirect_script_maps_moved_ids():
+    script = redirects_script({"figures": {}, "moved": {"old-id": {"essay": "goelro", "id": "new-id"}}})
+    assert '{"old-id": "goelro.html#new-id"}' in script
+
+
+@pytest.mark.parametrize("figure_id", PUBLISHED)
+def test_figure_csv_equals_the_data_its_chart_encodes(figure_id):
+    spec = json.loads((paths.FIGURES / f"{figure_id}.vl.json").read_text())
+    csv = pd.read_csv(paths.FIGURES / f"{figure_id}.csv", keep_default_na=False, na_values=[""])
+    expected = plotted_data(spec)
+    assert sorted(csv.columns) == sorted(expected.columns)
+    assert len(csv) == len(expected)
+    for column in csv.columns:
+        left, right = csv[column], expected[column]
+        if pd.api.types.is_numeric_dtype(left) and pd.api.types.is_numeric_dtype(right):
+            assert left.fillna(-1).tolist() == pytest.approx(right.astype(float).fillna(-1).tolist()), column
+        else:
+            assert left.fillna("").astype(str).tolist() == right.fillna("").astype(str).tolist(), column
+    assert csv["source"].notna().all() and csv["locator"].notna().all()
+
+
+def test_version_is_one_number_everywhere():
+    cff = yaml.safe_load(Path("CITATION.cff").read_text())
+    assert cff["version"] == book.version()
+    assert f"version {book.version()}" in Path("book/how-to-cite.md").read_text()
+    for figure_id in PUBLISHED:
+        meta = json.loads((paths.FIGURES / f"{figure_id}.json").read_text())
+        assert meta["provenance"]["book_version"] == book.version(), figure_id
+
+
+def built_pages():
+    return sorted(p for p in HTML.glob("book/*.html"))
+
+
+def test_every_figure_on_every_page_can_be_linked_cited_and_downloaded():
+    seen = set()
+    for page in built_pages():
+        html = page.read_text(encoding="utf-8")
+        for figure_id in re.findall(r'<div class="sovind-figure" id="figure-([a-z0-9-]+)"', html):
+            seen.add(figure_id)
+            assert f'<figure class="align-default" id="{figure_id}">' in html, figure_id
+            block = html[html.index(f'id="figure-{figure_id}"'):]
+            block = block[: block.index("</details>")]
+            assert "Cite and reuse" in block and f"@misc{{sovind-{figure_id}," in block
+            number = re.search(rf'data-figure-id="{figure_id}">([^<]+)</span>', block).group(1)
+            assert re.fullmatch(r"\d+", number), (figure_id, number)
+            assert re.search(rf"Fig(ure|\.) {number}\b", html[html.index(f'id="{figure_id}"'):])
+            for href in re.findall(r'href="\.\./(_static/figures/[^"]+)"', block):
+                target = HTML / href
+                assert target.exists() and target.stat().st_size > 0, href
+    assert seen == set(MANIFEST["figures"])
+
+
+def test_figures_page_lists_every_figure_with_number_and_permalink():
+    html = (HTML / "book" / "figures.html").read_text(encoding="utf-8")
+    for figure_id, essay in MANIFEST["figures"].items():
+        assert f'href="{essay}.html#{figure_id}"' in html, figure_id
+        assert f"_static/figures/{figure_id}.svg" in html, figure_id
