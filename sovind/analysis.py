@@ -46,5 +46,38 @@ def targets(frame: pd.DataFrame, plan: str, indicator: str) -> pd.DataFrame:
     """Return a plan's targets for one indicator, one row per source and variant."""
     rows = frame[(frame["plan"] == plan) & (frame["indicator"] == indicator)]
     if rows.empty:
-        raise DataError("data/clean/electricity_plan_targets.csv", f"no {indicator!r} target for plan {plan!r}")
+        raise DataError("data/clean/plan_targets.csv", f"no {indicator!r} target for plan {plan!r}")
     return rows.reset_index(drop=True)
+
+
+def fulfilment(outcomes: pd.DataFrame, goals: pd.DataFrame, *, key: str = "product") -> pd.DataFrame:
+    """Return actual output as a percentage of target, one row per target.
+
+    ``outcomes`` has one row per ``key`` with ``value`` (the outcome); ``goals``
+    has one or more rows per ``key`` with ``value`` (the target) and ``source``.
+    Keys present in only one frame are left out. Several targets for one key
+    (from different sources) each give their own row: nothing is averaged.
+    """
+    if outcomes[key].duplicated().any():
+        raise DataError("outcomes", f"more than one outcome per {key}: choose one estimate first")
+    merged = goals.rename(columns={"value": "target", "source": "target_source"}).merge(
+        outcomes[[key, "value"]].rename(columns={"value": "actual"}), on=key, how="inner"
+    )
+    merged["percent"] = 100 * merged["actual"] / merged["target"]
+    return merged.sort_values([key, "target_source"]).reset_index(drop=True)
+
+
+def index_to_base(
+    frame: pd.DataFrame, base_year: int, *, by: tuple[str, ...] = ("product", "estimate")
+) -> pd.DataFrame:
+    """Return ``frame`` with ``index`` = value ÷ value in ``base_year`` × 100, within each ``by`` group.
+
+    Groups without a value in the base year are dropped rather than chained to
+    another source's base: an index never mixes two estimates.
+    """
+    base = frame.loc[frame["year"] == base_year, [*by, "value"]].rename(columns={"value": "base_value"})
+    if base.duplicated(list(by)).any():
+        raise DataError("index_to_base", f"more than one base-year value per {by}")
+    out = frame.merge(base, on=list(by), how="inner")
+    out["index"] = 100 * out["value"] / out["base_value"]
+    return out.drop(columns="base_value").sort_values([*by, "year"]).reset_index(drop=True)

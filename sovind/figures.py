@@ -201,22 +201,35 @@ def _flat(provenance: dict[str, Any]) -> list[tuple[str, Any]]:
 
 
 def plotted_data(spec: dict[str, Any]) -> pd.DataFrame:
-    """Return every row of every inline dataset of a Vega-Lite spec, in a stable order."""
-    frames = [pd.DataFrame(rows) for _, rows in sorted(spec.get("datasets", {}).items())]
+    """Return every row of every inline dataset of a Vega-Lite spec, in a stable order.
+
+    Altair's placeholder for layers drawn from constants alone (rows with no
+    fields, such as a rule at 100 per cent) carries no data and is skipped.
+    """
+    frames = [pd.DataFrame(rows) for _, rows in sorted(spec.get("datasets", {}).items()) if any(rows)]
     if not frames:
         raise ValueError("the chart has no inline data; pass a DataFrame to alt.Chart")
     return pd.concat(frames, ignore_index=True, sort=False)
 
 
 def source_line(data: pd.DataFrame) -> str:
-    """Name every source of the plotted rows, with their locators, in a stable order."""
+    """Name every source of the plotted rows, with their locators, in a stable order.
+
+    ``source`` (with ``locator``) is required on every row; further pairs such as
+    ``outcome_source`` with ``outcome_locator`` name the other sources a row combines.
+    """
     if "source" not in data.columns or data["source"].isna().any():
         raise ValueError("every plotted row needs a 'source' value (a key of data/references.bib)")
-    parts = []
-    for key in sorted(data["source"].unique()):
-        locators = sorted(data.loc[data["source"] == key, "locator"].dropna().unique()) if "locator" in data else []
-        where = f", {'; '.join(locators)}" if locators else ""
-        parts.append(f"{bib.short_title(key)}{where}")
+    where: dict[str, set[str]] = {}
+    for column in ["source", *sorted(c for c in data.columns if c.endswith("_source"))]:
+        locator = "locator" if column == "source" else column.removesuffix("_source") + "_locator"
+        for key, loc in zip(data[column], data[locator] if locator in data else [None] * len(data), strict=True):
+            if isinstance(key, str) and key:
+                where.setdefault(key, set())
+                if isinstance(loc, str) and loc:
+                    where[key].add(loc)
+    parts = [f"{bib.short_title(key)}{', ' + '; '.join(sorted(locs)) if locs else ''}"
+             for key, locs in sorted(where.items())]
     return "Source: " + ". ".join(parts) + "."
 
 

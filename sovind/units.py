@@ -37,6 +37,18 @@ UNITS: dict[str, Unit] = {
     "тыс. квт": Unit("MW", Decimal(1)),
     "тыс. кВт": Unit("MW", Decimal(1)),
     "млн. кВт": Unit("MW", Decimal(1000)),
+    # mass → million tonnes. Sources that print "tons" without saying metric are
+    # taken as metric tonnes; each such row says so in its note.
+    "млн. т": Unit("million t", Decimal(1)),
+    "тыс. т": Unit("million t", Decimal("0.001")),
+    "million tons": Unit("million t", Decimal(1)),
+    # money → million roubles (current prices of the source)
+    "million rubles": Unit("million roubles", Decimal(1)),
+    "billion rubles": Unit("million roubles", Decimal(1000)),
+    "млн. руб.": Unit("million roubles", Decimal(1)),
+    # rates
+    "per cent": Unit("per cent", Decimal(1)),
+    "%": Unit("per cent", Decimal(1)),
     # counts and durations stay as they are
     "stations": Unit("stations", Decimal(1)),
     "regions": Unit("regions", Decimal(1)),

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from sovind.analysis import first_year_at_least, percent_of, ratio, targets, value_at
+from sovind.analysis import first_year_at_least, fulfilment, index_to_base, percent_of, ratio, targets, value_at
 from sovind.errors import DataError
 
 FRAME = pd.DataFrame(
@@ -41,3 +41,31 @@ def test_targets_filters_and_complains():
     assert targets(plans, "p", "x")["value"].tolist() == [1]
     with pytest.raises(DataError, match="no 'z' target for plan 'p'"):
         targets(plans, "p", "z")
+
+
+def test_fulfilment_keeps_each_target_and_skips_unmatched():
+    outcomes = pd.DataFrame({"product": ["coal", "oil", "steel"], "value": [64.0, 21.0, 6.0]})
+    goals = pd.DataFrame({"product": ["coal", "coal", "oil", "iron"], "value": [80.0, 100.0, 20.0, 19.0],
+                          "source": ["a", "b", "a", "a"]})
+    result = fulfilment(outcomes, goals)
+    assert result[["product", "target_source", "percent"]].values.tolist() == [
+        ["coal", "a", 80.0], ["coal", "b", 64.0], ["oil", "a", 105.0]]
+
+
+def test_fulfilment_refuses_two_outcomes_for_one_product():
+    outcomes = pd.DataFrame({"product": ["coal", "coal"], "value": [1.0, 2.0]})
+    with pytest.raises(DataError, match="more than one outcome"):
+        fulfilment(outcomes, pd.DataFrame({"product": ["coal"], "value": [1.0], "source": ["a"]}))
+
+
+def test_index_to_base_within_each_estimate_only():
+    frame = pd.DataFrame({
+        "product": ["steel"] * 5,
+        "estimate": ["x", "x", "x", "y", "y"],
+        "year": [1913, 1928, 1937, 1928, 1940],
+        "value": [4.0, 5.0, 18.0, 4.0, 18.0],
+    })
+    indexed = index_to_base(frame, 1913)
+    assert indexed[["estimate", "year", "index"]].values.tolist() == [["x", 1913, 100.0], ["x", 1928, 125.0],
+                                                                     ["x", 1937, 450.0]]
+    assert index_to_base(frame, 1928)["index"].tolist() == [80.0, 100.0, 360.0, 100.0, 450.0]

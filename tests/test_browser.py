@@ -50,7 +50,8 @@ def browser():
 
 
 def test_the_book_has_the_expected_pages():
-    assert {"book/intro.html", "book/goelro.html", "book/data-catalogue.html", "book/bibliography.html"} <= set(PAGES)
+    assert {"book/intro.html", "book/goelro.html", "book/fyp1.html", "book/figures.html", "book/data-catalogue.html",
+            "book/how-to-cite.html", "book/bibliography.html"} <= set(PAGES)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -71,13 +72,18 @@ def test_page_renders_offline_without_errors(server, browser, page):
     assert outside == []
 
 
-def test_goelro_page_shows_its_figures(server, browser):
+@pytest.mark.parametrize(("essay", "expected"), [
+    ("goelro", {"goelro-generation-estimates", "goelro-capacity-against-target", "goelro-stations-timeline"}),
+    ("fyp1", {"fyp1-fulfilment-by-product", "fyp1-target-escalation", "fyp1-investment-plan-vs-reported",
+              "fyp1-output-index"}),
+])
+def test_essay_page_shows_its_figures(server, browser, essay, expected):
     tab = browser.new_page()
-    tab.goto(f"{server}/book/goelro.html", wait_until="networkidle")
+    tab.goto(f"{server}/book/{essay}.html", wait_until="networkidle")
     figures = tab.locator("figure .sovind-figure")
-    assert figures.count() >= 3
+    assert figures.count() >= len(expected)
     ids = tab.eval_on_selector_all("figure", "els => els.map(e => e.id)")
-    assert {"goelro-generation-estimates", "goelro-capacity-against-target", "goelro-stations-timeline"} <= set(ids)
+    assert expected <= set(ids)
     captions = tab.eval_on_selector_all("figure figcaption", "els => els.map(e => e.innerText)")
     assert all(re.match(r"Figure \d+", c) for c in captions), captions
     tab.close()

@@ -26,6 +26,13 @@ FACTORS = {
     ("млн. кВт", "MW"): Decimal(1000),
     ("GW", "MW"): Decimal(1000),
     ("MW", "MW"): Decimal(1),
+    ("млн. т", "million t"): Decimal(1),
+    ("тыс. т", "million t"): Decimal("0.001"),
+    ("million tons", "million t"): Decimal(1),
+    ("million rubles", "million roubles"): Decimal(1),
+    ("billion rubles", "million roubles"): Decimal(1000),
+    ("per cent", "per cent"): Decimal(1),
+    ("%", "per cent"): Decimal(1),
 }
 
 

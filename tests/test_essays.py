@@ -58,4 +58,32 @@ def test_non_default_run_changes_the_glued_numbers(tmp_path):
     assert (default["gen_1940"], changed["gen_1940"]) == ("47.0", "49.0")
     assert (default["fyp_target_gen"], changed["fyp_target_gen"]) == ("22.0", "17.0")
     assert (default["target_gw"], changed["target_gw"]) == ("1.75", "1.5")
-    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == sorted(p.name for p in paths.FIGURES.iterdir())
+    produced = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    assert produced == sorted(p.name for p in paths.FIGURES.glob("goelro-*"))
+
+
+@pytest.mark.parametrize(("name", "value", "allowed"), [
+    ("plan_variant", "pessimal", "'starting', 'optimal', 'revised'"),
+    ("outcome_estimate", "gosplan", "'intrestinghistory', 'o-staline', 'worldhistoryproject'"),
+    ("base_year", 1920, "1913, 1928"),
+])
+def test_fyp1_bad_parameter_names_allowed_values(name, value, allowed):
+    before = published_bytes()
+    with pytest.raises(PapermillExecutionError) as caught:
+        execute("fyp1", {name: value})
+    assert "ParameterError" in str(caught.value) and allowed in str(caught.value)
+    assert published_bytes() == before
+
+
+@pytest.mark.parametrize("parameters", [
+    {"plan_variant": "starting", "outcome_estimate": "intrestinghistory", "base_year": 1913},
+    {"plan_variant": "revised", "outcome_estimate": "o-staline", "base_year": 1928},
+])
+def test_fyp1_runs_under_non_default_assumptions(tmp_path, parameters):
+    output = tmp_path / "fyp1.ipynb"
+    execute("fyp1", parameters, output=output, figure_dir=tmp_path / "figures")
+    default, changed = glued(paths.BOOK / "fyp1.ipynb"), glued(output)
+    assert default.keys() == changed.keys()
+    assert changed["plan_variant"] == repr(parameters["plan_variant"])
+    assert changed["pig_pct"] != default["pig_pct"]
+    assert int(changed["n_compared"]) >= 1

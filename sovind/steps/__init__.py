@@ -10,6 +10,9 @@ data, in ``data/meta/<dataset>.yaml``.
 STEPS = (
     "electricity_generation",
     "power_capacity",
-    "electricity_plan_targets",
+    "plan_targets",
     "power_stations",
+    "industrial_output",
+    "fyp1_investment",
+    "fyp1_reported_rates",
 )
