@@ -49,6 +49,12 @@ UNITS: dict[str, Unit] = {
     # rates
     "per cent": Unit("per cent", Decimal(1)),
     "%": Unit("per cent", Decimal(1)),
+    # people, enterprises and railway wagons
+    "enterprises": Unit("enterprises", Decimal(1)),
+    "million people": Unit("million people", Decimal(1)),
+    "people": Unit("million people", Decimal("0.000001")),
+    "wagons": Unit("thousand wagons", Decimal("0.001")),
+    "million wagons": Unit("thousand wagons", Decimal(1000)),
     # counts and durations stay as they are
     "stations": Unit("stations", Decimal(1)),
     "regions": Unit("regions", Decimal(1)),

@@ -15,4 +15,8 @@ STEPS = (
     "industrial_output",
     "fyp1_investment",
     "fyp1_reported_rates",
+    "evacuated_enterprises",
+    "evacuated_people",
+    "occupied_shares",
+    "evacuation_logistics",
 )

@@ -57,17 +57,23 @@ def quantity(row: RawRow) -> tuple[str, str]:
     return format_decimal(value), unit
 
 
-def series(picks: list[Pick], raw_dir: Path | None) -> list[dict[str, Any]]:
-    """Build time-series rows (year, period, value, unit, labels, provenance)."""
+def series(picks: list[Pick], raw_dir: Path | None, *, printed_period: bool = False) -> list[dict[str, Any]]:
+    """Build time-series rows (year, period, value, unit, labels, provenance).
+
+    With ``printed_period`` the raw ``column`` holds the period in the source's
+    words ("between July and November 1941") and is kept as ``period_as_printed``.
+    """
     out = []
     for pick in picks:
         for row in picked(pick, raw_dir):
             value, unit = quantity(row)
+            extra = {"period_as_printed": row["column"]} if printed_period else {}
             out.append(
                 {
                     **pick.labels,
                     "year": row.year(),
                     "period": row["period"],
+                    **extra,
                     "value": value,
                     "unit": unit,
                     **provenance(row),
