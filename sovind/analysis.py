@@ -81,3 +81,20 @@ def index_to_base(
     out = frame.merge(base, on=list(by), how="inner")
     out["index"] = 100 * out["value"] / out["base_value"]
     return out.drop(columns="base_value").sort_values([*by, "year"]).reset_index(drop=True)
+
+
+def shares(parts: pd.DataFrame, total: float) -> pd.DataFrame:
+    """Return ``parts`` with ``share`` = value ÷ ``total`` × 100.
+
+    Raises :class:`DataError` when the parts add up to more than the total, which
+    would mean they do not belong to it.
+    """
+    if parts["value"].sum() > total:
+        raise DataError("shares", f"parts add up to {parts['value'].sum():g}, more than the total {total:g}")
+    return parts.assign(share=100 * parts["value"] / total)
+
+
+def spread(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Return, for each ``key``, how many estimates there are and their lowest and highest value."""
+    grouped = frame.groupby(key)["value"]
+    return pd.DataFrame({"n": grouped.size(), "low": grouped.min(), "high": grouped.max()}).reset_index()

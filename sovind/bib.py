@@ -31,7 +31,7 @@ def short_title(key: str, path: Path = paths.REFERENCES) -> str:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
         names = [" ".join(p.last_names) for p in people]
-        who = names[0] if len(names) == 1 else f"{names[0]} et al."
+        who = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
     else:
         who = entry.fields.get("organization") or entry.fields.get("publisher") or "Anon."
     who = who.replace("{", "").replace("}", "")

@@ -1,7 +1,17 @@
 import pandas as pd
 import pytest
 
-from sovind.analysis import first_year_at_least, fulfilment, index_to_base, percent_of, ratio, targets, value_at
+from sovind.analysis import (
+    first_year_at_least,
+    fulfilment,
+    index_to_base,
+    percent_of,
+    ratio,
+    shares,
+    spread,
+    targets,
+    value_at,
+)
 from sovind.errors import DataError
 
 FRAME = pd.DataFrame(
@@ -69,3 +79,15 @@ def test_index_to_base_within_each_estimate_only():
     assert indexed[["estimate", "year", "index"]].values.tolist() == [["x", 1913, 100.0], ["x", 1928, 125.0],
                                                                      ["x", 1937, 450.0]]
     assert index_to_base(frame, 1928)["index"].tolist() == [80.0, 100.0, 360.0, 100.0, 450.0]
+
+
+def test_shares_and_their_guard():
+    parts = pd.DataFrame({"region": ["a", "b"], "value": [30.0, 10.0]})
+    assert shares(parts, 80.0)["share"].tolist() == [37.5, 12.5]
+    with pytest.raises(DataError, match="more than the total"):
+        shares(parts, 39.0)
+
+
+def test_spread_counts_low_and_high():
+    frame = pd.DataFrame({"item": ["coal", "coal", "coal", "steel"], "value": [57.0, 63.0, 60.0, 58.0]})
+    assert spread(frame, "item").values.tolist() == [["coal", 3, 57.0, 63.0], ["steel", 1, 58.0, 58.0]]

@@ -50,8 +50,8 @@ def browser():
 
 
 def test_the_book_has_the_expected_pages():
-    assert {"book/intro.html", "book/goelro.html", "book/fyp1.html", "book/figures.html", "book/data-catalogue.html",
-            "book/how-to-cite.html", "book/bibliography.html"} <= set(PAGES)
+    assert {"book/intro.html", "book/goelro.html", "book/fyp1.html", "book/evacuation.html", "book/figures.html",
+            "book/data-catalogue.html", "book/how-to-cite.html", "book/bibliography.html"} <= set(PAGES)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -76,6 +76,8 @@ def test_page_renders_offline_without_errors(server, browser, page):
     ("goelro", {"goelro-generation-estimates", "goelro-capacity-against-target", "goelro-stations-timeline"}),
     ("fyp1", {"fyp1-fulfilment-by-product", "fyp1-target-escalation", "fyp1-investment-plan-vs-reported",
               "fyp1-output-index"}),
+    ("evacuation", {"evacuation-enterprises-by-destination", "evacuation-loss-estimates",
+                    "evacuation-people-estimates", "evacuation-output-low-point"}),
 ])
 def test_essay_page_shows_its_figures(server, browser, essay, expected):
     tab = browser.new_page()

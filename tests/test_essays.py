@@ -87,3 +87,22 @@ def test_fyp1_runs_under_non_default_assumptions(tmp_path, parameters):
     assert changed["plan_variant"] == repr(parameters["plan_variant"])
     assert changed["pig_pct"] != default["pig_pct"]
     assert int(changed["n_compared"]) >= 1
+
+
+def test_evacuation_bad_parameter_names_allowed_values():
+    before = published_bytes()
+    with pytest.raises(PapermillExecutionError) as caught:
+        execute("evacuation", {"enterprise_count": "1360"})
+    assert "ParameterError" in str(caught.value) and "'werth-1523'" in str(caught.value)
+    assert published_bytes() == before
+
+
+def test_evacuation_runs_under_non_default_assumptions(tmp_path):
+    output = tmp_path / "evacuation.ipynb"
+    parameters = {"loss_estimate": "gko-postanovlyaet", "enterprise_count": "yashin-2593", "people_estimate": "dubson"}
+    execute("evacuation", parameters, output=output, figure_dir=tmp_path / "figures")
+    default, changed = glued(paths.BOOK / "evacuation.ipynb"), glued(output)
+    assert default.keys() == changed.keys()
+    assert (default["n_enterprises"], changed["n_enterprises"]) == ("1523", "2593")
+    assert changed["breakdown_matches"] == "False" and default["breakdown_matches"] == "True"
+    assert changed["loss_text"] != default["loss_text"]

@@ -33,6 +33,12 @@ PICKS = [
        "all"),
     _p("yashin_2008_evacuation_transport.csv", "в их числе крупных заводов", "июле-ноябре 1941 г.", "yashin-2593",
        "large"),
+    _p("wikipedia_ru_evacuation_council.csv", "было спасено предприятий", "за время работы Совета", "wikipedia-ru-2593",
+       "all"),
+    _p("wikipedia_ru_evacuation_council.csv", "в том числе крупных", "за время работы Совета", "wikipedia-ru-2593",
+       "large"),
+    _p("wikipedia_industrialization_ww2.csv", "large (mostly military) enterprises were displaced",
+       "In the first three months of the war alone", "wikipedia-1360-first-three-months", "large"),
     _p("goldman_filtzer_fortress.csv", "вывезено на восток предприятий", "За вторую половину 1941 года",
        "goldman-filtzer-2593", "all"),
 ]

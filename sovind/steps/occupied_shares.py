@@ -44,6 +44,9 @@ PICKS = [
        "population"),
     _p("goldman_filtzer_fortress.csv", "промышленного производства 1940 года", "с июня 1941 года по осень 1942-го",
        "goldman-filtzer", "industrial_output"),
+    *(_p("wikipedia_industrialization_ww2.csv", row, "by the beginning of the winter of 1941", "lelchuk-via-wikipedia",
+         item) for row, item in [("population of the Soviet Union lived", "population"),
+                                  ("of coal were mined", "coal"), ("of pig iron smelted", "pig_iron")]),
     _p("muller_wehrmacht_occupation.csv", "сбора зерна", "до войны в оккупированных областях", "muller", "grain"),
 ]
 
