@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+
 import pandas as pd
 
 from sovind.errors import DataError
@@ -98,3 +101,50 @@ def spread(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """Return, for each ``key``, how many estimates there are and their lowest and highest value."""
     grouped = frame.groupby(key)["value"]
     return pd.DataFrame({"n": grouped.size(), "low": grouped.min(), "high": grouped.max()}).reset_index()
+
+
+#: Ways to interpolate the urban share between two censuses.
+INTERPOLATIONS = ("linear", "logistic")
+
+
+def _logit(percent: float) -> float:
+    p = percent / 100
+    if not 0 < p < 1:
+        raise ValueError(f"a logistic interpolation needs shares strictly between 0 and 100, not {percent}")
+    return math.log(p / (1 - p))
+
+
+def interpolate_share(years: list[float], percents: list[float], at: float, method: str) -> float:
+    """Return the share (per cent) in year ``at``, interpolated between the censuses around it.
+
+    ``linear`` draws a straight line in the share; ``logistic`` draws a straight
+    line in the log-odds of the share, the S-curve of urban transitions. Outside
+    the first and last census nothing is extrapolated: a :class:`ValueError` is raised.
+    """
+    if method not in INTERPOLATIONS:
+        raise ValueError(f"unknown interpolation {method!r}; allowed values: {', '.join(INTERPOLATIONS)}")
+    points = sorted(zip(years, percents, strict=True))
+    for (y0, s0), (y1, s1) in itertools.pairwise(points):
+        if y0 <= at <= y1:
+            t = (at - y0) / (y1 - y0)
+            if method == "linear":
+                return s0 + t * (s1 - s0)
+            z = _logit(s0) + t * (_logit(s1) - _logit(s0))
+            return 100 / (1 + math.exp(-z))
+    raise ValueError(f"year {at} lies outside the censuses {points[0][0]}–{points[-1][0]}")
+
+
+def crossing_year(years: list[float], percents: list[float], level: float, method: str) -> float | None:
+    """Return the (fractional) year in which the interpolated share first reaches ``level`` per cent.
+
+    Returns None if no census interval crosses the level.
+    """
+    if method not in INTERPOLATIONS:
+        raise ValueError(f"unknown interpolation {method!r}; allowed values: {', '.join(INTERPOLATIONS)}")
+    points = sorted(zip(years, percents, strict=True))
+    for (y0, s0), (y1, s1) in itertools.pairwise(points):
+        if s0 < level <= s1:
+            if method == "linear":
+                return y0 + (level - s0) / (s1 - s0) * (y1 - y0)
+            return y0 + (_logit(level) - _logit(s0)) / (_logit(s1) - _logit(s0)) * (y1 - y0)
+    return None

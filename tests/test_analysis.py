@@ -1,10 +1,14 @@
+import math
+
 import pandas as pd
 import pytest
 
 from sovind.analysis import (
+    crossing_year,
     first_year_at_least,
     fulfilment,
     index_to_base,
+    interpolate_share,
     percent_of,
     ratio,
     shares,
@@ -91,3 +95,32 @@ def test_shares_and_their_guard():
 def test_spread_counts_low_and_high():
     frame = pd.DataFrame({"item": ["coal", "coal", "coal", "steel"], "value": [57.0, 63.0, 60.0, 58.0]})
     assert spread(frame, "item").values.tolist() == [["coal", 3, 57.0, 63.0], ["steel", 1, 58.0, 58.0]]
+
+
+def test_crossing_year_symmetric_cases_are_the_midpoint():
+    # A share rising from 40 to 60 per cent over ten years crosses 50 half-way, whatever the method.
+    assert crossing_year([1950, 1960], [40.0, 60.0], 50, "linear") == pytest.approx(1955)
+    assert crossing_year([1950, 1960], [40.0, 60.0], 50, "logistic") == pytest.approx(1955)
+
+
+def test_crossing_year_asymmetric_case_differs_by_method():
+    years, shares_ = [0, 10], [25.0, 60.0]
+    linear = crossing_year(years, shares_, 50, "linear")
+    logistic = crossing_year(years, shares_, 50, "logistic")
+    assert linear == pytest.approx(10 * 25 / 35)  # 25 of the 35 points of the rise
+    # log-odds of 25 % is -ln 3, of 60 % is ln 1.5; 50 % is 0
+    assert logistic == pytest.approx(10 * math.log(3) / (math.log(3) + math.log(1.5)))
+    for method, year in [("linear", linear), ("logistic", logistic)]:
+        assert interpolate_share(years, shares_, year, method) == pytest.approx(50)
+
+
+def test_crossing_year_none_and_bad_method():
+    assert crossing_year([1926, 1939], [17.9, 32.8], 50, "linear") is None
+    with pytest.raises(ValueError, match="allowed values: linear, logistic"):
+        crossing_year([0, 1], [10.0, 60.0], 50, "cubic")
+
+
+def test_interpolation_refuses_to_extrapolate():
+    with pytest.raises(ValueError, match="outside the censuses"):
+        interpolate_share([1926, 1939], [17.9, 32.8], 1950, "linear")
+    assert interpolate_share([1926, 1939], [17.9, 32.8], 1926, "logistic") == pytest.approx(17.9)

@@ -19,4 +19,7 @@ STEPS = (
     "evacuated_people",
     "occupied_shares",
     "evacuation_logistics",
+    "census_population",
+    "city_population",
+    "urban_labour",
 )
