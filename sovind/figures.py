@@ -215,22 +215,32 @@ def plotted_data(spec: dict[str, Any]) -> pd.DataFrame:
 def source_line(data: pd.DataFrame) -> str:
     """Name every source of the plotted rows, with their locators, in a stable order.
 
-    ``source`` (with ``locator``) is required on every row; further pairs such as
-    ``outcome_source`` with ``outcome_locator`` name the other sources a row combines.
+    Every row needs a ``source`` (a key of ``data/references.bib``, with its
+    ``locator``), unless it is computed by the book from sourced rows: then it
+    has no source and a ``derived`` description instead, which the line names.
+    Further pairs such as ``outcome_source`` with ``outcome_locator`` name the
+    other sources a row combines.
     """
-    if "source" not in data.columns or data["source"].isna().any():
-        raise ValueError("every plotted row needs a 'source' value (a key of data/references.bib)")
+    sourced = data["source"].notna() if "source" in data.columns else pd.Series(False, index=data.index)
+    derived = data["derived"].notna() if "derived" in data.columns else pd.Series(False, index=data.index)
+    if not (sourced | derived).all() or not sourced.any():
+        raise ValueError("every plotted row needs a 'source' value (a key of data/references.bib) "
+                         "or, if the book computed it, a 'derived' description")
     where: dict[str, set[str]] = {}
+    rows = data[sourced]
     for column in ["source", *sorted(c for c in data.columns if c.endswith("_source"))]:
         locator = "locator" if column == "source" else column.removesuffix("_source") + "_locator"
-        for key, loc in zip(data[column], data[locator] if locator in data else [None] * len(data), strict=True):
+        for key, loc in zip(rows[column], rows[locator] if locator in rows else [None] * len(rows), strict=True):
             if isinstance(key, str) and key:
                 where.setdefault(key, set())
                 if isinstance(loc, str) and loc:
                     where[key].add(loc)
     parts = [f"{bib.short_title(key)}{', ' + '; '.join(sorted(locs)) if locs else ''}"
              for key, locs in sorted(where.items())]
-    return "Source: " + ". ".join(parts) + "."
+    line = "Source: " + ". ".join(parts) + "."
+    if derived.any():
+        line += " Computed by the book: " + "; ".join(sorted(data.loc[derived, "derived"].unique())) + "."
+    return line
 
 
 def publish(chart: alt.TopLevelMixin, *, id: str, title: str, alt_text: str,

@@ -21,7 +21,7 @@ import papermill
 from sovind import paths
 
 #: The essays, in book order: notebook stem under book/.
-ESSAYS = ("goelro", "fyp1", "evacuation")
+ESSAYS = ("goelro", "fyp1", "urbanisation", "evacuation")
 
 _CELL_METADATA_DROP = ("papermill", "execution", "ExecuteTime")
 _NOTEBOOK_METADATA_DROP = ("papermill", "widgets")

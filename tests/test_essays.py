@@ -106,3 +106,22 @@ def test_evacuation_runs_under_non_default_assumptions(tmp_path):
     assert (default["n_enterprises"], changed["n_enterprises"]) == ("1523", "2593")
     assert changed["breakdown_matches"] == "False" and default["breakdown_matches"] == "True"
     assert changed["loss_text"] != default["loss_text"]
+
+
+def test_urbanisation_bad_parameter_names_allowed_values():
+    before = published_bytes()
+    with pytest.raises(PapermillExecutionError) as caught:
+        execute("urbanisation", {"interpolation": "spline"})
+    assert "ParameterError" in str(caught.value) and "'linear', 'logistic'" in str(caught.value)
+    assert published_bytes() == before
+
+
+def test_urbanisation_runs_under_non_default_assumptions(tmp_path):
+    output = tmp_path / "urbanisation.ipynb"
+    parameters = {"interpolation": "linear", "census_1939": "wikipedia-exact", "include_1937": True}
+    execute("urbanisation", parameters, output=output, figure_dir=tmp_path / "figures")
+    default, changed = glued(paths.BOOK / "urbanisation.ipynb"), glued(output)
+    assert default.keys() == changed.keys()
+    assert changed["share_1939"] != default["share_1939"]
+    assert (changed["crossing"], changed["crossing_other"]) == (default["crossing_other"], default["crossing"])
+    assert 1959 < float(changed["crossing"]) < 1970

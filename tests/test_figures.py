@@ -100,3 +100,17 @@ def test_publish_rejects_bad_metadata(tmp_path, kwargs, message):
 def test_every_plotted_row_needs_a_source(tmp_path):
     with pytest.raises(ValueError, match="source"):
         publish(chart(DATA.drop(columns="source")), id="x", title="T", alt_text="A.", directory=tmp_path)
+
+
+def test_derived_rows_are_named_as_computed(tmp_path):
+    derived = pd.DataFrame({"year": [1920], "value": [5.0], "derived": ["midpoint of the sourced values"]})
+    layered = alt.layer(chart(), chart(derived))
+    figure = publish(layered, id="derived-figure", title="T", alt_text="A.", directory=tmp_path)
+    assert figure.source_line.endswith("Computed by the book: midpoint of the sourced values.")
+    assert figure.source_line.startswith("Source: Wikipedia contributors")
+
+
+def test_a_figure_of_derived_rows_only_is_refused(tmp_path):
+    derived = pd.DataFrame({"year": [1920], "value": [5.0], "derived": ["something"]})
+    with pytest.raises(ValueError, match="source"):
+        publish(chart(derived), id="x", title="T", alt_text="A.", directory=tmp_path)
