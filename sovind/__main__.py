@@ -13,8 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sovind", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("data", help="rebuild data/clean and data/datapackage.json from data/raw")
-    essays = sub.add_parser("essays", help="execute essays with papermill into book/")
-    essays.add_argument("names", nargs="*", help="essays to run (default: all)")
+    essays = sub.add_parser("essays", help="execute the essays whose inputs changed (papermill, in parallel)")
+    essays.add_argument("names", nargs="*", help="essays to consider (default: all)")
+    essays.add_argument("--force", action="store_true", help="execute even if nothing changed")
     sub.add_parser("pages", help="write generated pages and the local chart library into book/")
     args = parser.parse_args(argv)
     try:
@@ -24,13 +25,15 @@ def main(argv: list[str] | None = None) -> int:
             for name in build_all():
                 print(f"data/clean/{name}.csv")
         elif args.command == "essays":
-            from sovind.notebooks import ESSAYS, execute
+            from sovind.notebooks import ESSAYS
+            from sovind.rebuild import rebuild
 
-            for name in args.names or ESSAYS:
+            for name in args.names:
                 if name not in ESSAYS:
                     raise ParameterError(f"unknown essay {name!r}; essays: {', '.join(ESSAYS)}")
-                print(f"executing book/{name}.ipynb", flush=True)
-                execute(name)
+            for decision in rebuild(list(args.names or ESSAYS), force=args.force):
+                verb = "executed" if decision.run else "skipped "
+                print(f"{verb} book/{decision.essay}.ipynb: {decision.reason}", flush=True)
         elif args.command == "pages":
             from sovind.figures import write_vendor_bundle
             from sovind.pages import write_generated_pages

@@ -96,6 +96,14 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
     }
 
 
+def _replace_if_changed(new: Path, target: Path) -> None:
+    """Move ``new`` over ``target`` unless the bytes are equal (an unchanged file keeps its timestamp)."""
+    if target.exists() and target.read_bytes() == new.read_bytes():
+        new.unlink()
+        return
+    shutil.move(new, target)
+
+
 def build_all(data_dir: Path = paths.DATA) -> list[str]:
     """Run every step, validate, then replace ``data/clean`` and the descriptor.
 
@@ -120,11 +128,10 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
             if stale.stem not in STEPS:
                 stale.unlink()
         for name in STEPS:
-            shutil.move(scratch / f"{name}.csv", clean / f"{name}.csv")
-        out = data_dir / "datapackage.json"
-        tmp = out.with_suffix(".json.tmp")
+            _replace_if_changed(scratch / f"{name}.csv", clean / f"{name}.csv")
+        tmp = scratch / "datapackage.json"
         tmp.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp.replace(out)
+        _replace_if_changed(tmp, data_dir / "datapackage.json")
         return list(STEPS)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -11,8 +11,8 @@
   provenance), from which the Figures page is built.
 
 It returns an object the notebook displays or glues. That object is an
-interactive chart container that starts as the static SVG, so the figure shows
-without JavaScript and in print, followed by a collapsed "Cite and reuse"
+interactive chart container, with the static SVG as its no-script fallback (so
+the picture is not fetched twice), followed by a collapsed "Cite and reuse"
 block. ``book/_static/sovind-charts.js`` upgrades each container with
 vega-embed, which the book ships as a local file. The figure number, which only
 Sphinx knows, is filled in at build time by :mod:`sovind.sphinx_ext`.
@@ -163,7 +163,8 @@ class Figure:
         return (
             f'<div class="sovind-figure" id="figure-{self.id}" data-figure-id="{self.id}">\n'
             f'<div class="sovind-chart" id="chart-{self.id}" role="img" aria-label="{alt_text}">'
-            f'<img class="sovind-static" src="{base}.svg" alt="{alt_text}" width="{WIDTH}"></div>\n'
+            f'<noscript><img class="sovind-static" src="{base}.svg" alt="{alt_text}" width="{WIDTH}"></noscript>'
+            f"</div>\n"
             f'<p class="sovind-source">{html.escape(self.source_line)}</p>\n'
             f'<details class="sovind-cite"><summary>Cite and reuse</summary>\n'
             f'<p>Permanent identifier <code>{self.id}</code>; permalink '
@@ -273,8 +274,9 @@ def publish(chart: alt.TopLevelMixin, *, id: str, title: str, alt_text: str,
     files = figure.files(directory)
     stamp = json.dumps(provenance, sort_keys=True, ensure_ascii=True)
     files["vl.json"].write_text(json.dumps(spec, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    files["svg"].write_text(_stamp_svg(vlc.vegalite_to_svg(spec), stamp), encoding="utf-8")
-    files["png"].write_bytes(_stamp_png(vlc.vegalite_to_png(spec, scale=2), stamp))
+    svg = vlc.vegalite_to_svg(spec)
+    files["svg"].write_text(_stamp_svg(svg, stamp), encoding="utf-8")
+    files["png"].write_bytes(_stamp_png(vlc.svg_to_png(svg, scale=2), stamp))  # rasterise, don't re-render
     data.to_csv(files["csv"], index=False, lineterminator="\n")
     files["json"].write_text(json.dumps(figure.metadata(), indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                              encoding="utf-8")
@@ -300,9 +302,14 @@ def write_vendor_bundle(directory: Path = paths.STATIC / "vendor") -> Path:
     """Write the Vega, Vega-Lite and vega-embed JavaScript bundle shipped with the book."""
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / "vega-bundle.js"
+    stamp = directory / "vega-bundle.version"
+    version = f"vl-convert {vlc.__version__}" if hasattr(vlc, "__version__") else f"vega {vlc.get_vega_version()}"
+    if target.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == version:
+        return target  # building the bundle takes seconds; it changes only with vl-convert
     # Wrapped in a function scope: the bundle's top-level names (such as `_`)
     # would otherwise collide with other classic scripts on the page.
     bundle = "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
     if not target.exists() or target.read_text(encoding="utf-8") != bundle:
         target.write_text(bundle, encoding="utf-8")
+    stamp.write_text(version, encoding="utf-8")
     return target

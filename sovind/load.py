@@ -9,6 +9,7 @@ line and column instead of producing a silently different figure.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -42,5 +43,9 @@ def load(name: str, data_dir: Path = paths.DATA) -> pd.DataFrame:
         raise DataError(label, "file differs from the hash in data/datapackage.json; run `make data`")
     dtypes = {f["name"]: _PANDAS_TYPES[f["type"]] for f in descriptor["schema"]["fields"]}
     frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
-    READ.setdefault(name, digest)
+    if name not in READ:
+        READ[name] = digest
+        if log := os.environ.get("SOVIND_READ_LOG"):
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(f"{name}\n")
     return frame

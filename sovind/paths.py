@@ -3,7 +3,9 @@
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+#: The project root. ``SOVIND_ROOT`` points the code at another copy of the project
+#: (the rebuild tests and ``make bench`` work on a scratch copy).
+ROOT = Path(os.environ.get("SOVIND_ROOT", Path(__file__).resolve().parent.parent)).resolve()
 DATA = ROOT / "data"
 RAW = DATA / "raw"
 CLEAN = DATA / "clean"
@@ -13,6 +15,8 @@ REFERENCES = DATA / "references.bib"
 BOOK = ROOT / "book"
 STATIC = BOOK / "_static"
 FIGURES = STATIC / "figures"
+#: Records of each essay's last execution: the inputs it was run from.
+EXECUTED = BOOK / "executed.json"
 
 
 def figure_dir() -> Path:

@@ -131,3 +131,14 @@ def test_download_link_and_permalink_deliver(server, browser):
     assert tab.url.endswith("/book/goelro.html#goelro-capacity-against-target")
     assert tab.locator("#goelro-capacity-against-target").is_visible()
     context.close()
+
+
+def test_figures_show_their_static_svg_without_javascript(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{server}/book/fyp1.html", wait_until="networkidle")
+    images = tab.locator(".sovind-chart img.sovind-static")
+    assert images.count() == tab.locator(".sovind-chart").count() > 0
+    widths = images.evaluate_all("els => els.map(e => e.complete && e.naturalWidth)")
+    assert all(w and w > 0 for w in widths), widths
+    context.close()

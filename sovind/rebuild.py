@@ -1,0 +1,135 @@
+"""Execute only the essays whose inputs changed, in parallel, and say why.
+
+An essay's inputs are its notebook source (code and text, not outputs), the
+code of the ``sovind`` package, and every dataset it read the last time it
+ran. Which datasets an essay reads is recorded while it runs (``load`` writes
+each name to ``$SOVIND_READ_LOG``), not declared by hand. The record of every
+essay's last successful run lives in ``book/executed.json``, committed with
+the executed notebooks, so a fresh clone that changes nothing executes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from sovind import catalogue, paths
+
+
+def notebook_source_hash(path: Path) -> str:
+    """Hash a notebook's cells (type, source and tags), ignoring outputs and run metadata."""
+    notebook = nbformat.read(path, as_version=4)
+    cells = [[c.cell_type, c.source, sorted(c.metadata.get("tags", []))] for c in notebook.cells]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def package_hash(package_dir: Path = PACKAGE_DIR) -> str:
+    """Hash the source of every module of the ``sovind`` package."""
+    digest = hashlib.sha256()
+    for module in sorted(package_dir.rglob("*.py")):
+        digest.update(module.relative_to(package_dir).as_posix().encode())
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+def dataset_hashes(names: list[str]) -> dict[str, str]:
+    """Return the current SHA-256 of each named dataset, from ``data/datapackage.json``."""
+    resources = {r["name"]: r["hash"] for r in catalogue.package(paths.DATAPACKAGE)["resources"]}
+    return {name: resources.get(name, "missing") for name in sorted(names)}
+
+
+def book_hash() -> str:
+    """Hash what every figure stamps and cites: the book's version and the bibliography."""
+    from sovind import book
+
+    digest = hashlib.sha256(book.version().encode())
+    digest.update(paths.REFERENCES.read_bytes())
+    return digest.hexdigest()
+
+
+def inputs(essay: str, datasets: list[str]) -> dict[str, object]:
+    """Return everything an essay's outputs depend on."""
+    return {
+        "notebook": notebook_source_hash(paths.BOOK / f"{essay}.ipynb"),
+        "package": package_hash(),
+        "book": book_hash(),
+        "datasets": dataset_hashes(datasets),
+    }
+
+
+def records() -> dict[str, dict]:
+    """Return the record of each essay's last successful execution."""
+    if not paths.EXECUTED.exists():
+        return {}
+    return json.loads(paths.EXECUTED.read_text(encoding="utf-8"))
+
+
+def write_record(essay: str, datasets: list[str]) -> None:
+    """Record the inputs of an essay's successful run (sorted keys: a stable, diff-friendly file)."""
+    current = records()
+    current[essay] = inputs(essay, datasets)
+    tmp = paths.EXECUTED.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(paths.EXECUTED)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether an essay must run, and why."""
+
+    essay: str
+    run: bool
+    reason: str
+
+
+def decide(essay: str) -> Decision:
+    """Compare an essay's current inputs with those of its last run."""
+    last = records().get(essay)
+    if last is None:
+        return Decision(essay, True, "never executed (no record in book/executed.json)")
+    now = inputs(essay, list(last["datasets"]))
+    if now["notebook"] != last["notebook"]:
+        return Decision(essay, True, "notebook source changed")
+    if now["package"] != last["package"]:
+        return Decision(essay, True, "sovind package code changed")
+    if now["book"] != last.get("book"):
+        return Decision(essay, True, "book version or bibliography changed")
+    changed = [name for name in now["datasets"] if now["datasets"][name] != last["datasets"][name]]
+    if changed:
+        return Decision(essay, True, f"dataset changed: {', '.join(changed)}")
+    return Decision(essay, False, "notebook, package code and the datasets it reads are unchanged")
+
+
+def _run(essay: str) -> tuple[str, list[str]]:
+    from sovind.notebooks import execute
+
+    with tempfile.NamedTemporaryFile("r", suffix=".read", delete=False) as log:
+        os.environ["SOVIND_READ_LOG"] = log.name
+        try:
+            execute(essay)
+            read = sorted({line.strip() for line in open(log.name, encoding="utf-8") if line.strip()})
+        finally:
+            os.environ.pop("SOVIND_READ_LOG", None)
+            os.unlink(log.name)
+    return essay, read
+
+
+def rebuild(essays: list[str], *, force: bool = False, workers: int | None = None) -> list[Decision]:
+    """Execute the essays that need it, in parallel; return the decision for each essay."""
+    decisions = [Decision(e, True, "forced") if force else decide(e) for e in essays]
+    due = [d.essay for d in decisions if d.run]
+    if due:
+        with ProcessPoolExecutor(max_workers=min(len(due), workers or os.cpu_count() or 1)) as pool:
+            for essay, read in pool.map(_run, due):
+                write_record(essay, read)
+    return decisions

@@ -1,0 +1,71 @@
+"""Rebuilds execute exactly the essays whose inputs changed (correctness only; timings are in make bench)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sovind import paths
+from sovind.notebooks import ESSAYS
+from sovind.rebuild import decide, notebook_source_hash
+
+
+def test_committed_records_are_current_so_a_noop_rebuild_executes_nothing():
+    for essay in ESSAYS:
+        decision = decide(essay)
+        assert not decision.run, f"{essay}: {decision.reason} (run `make book` and commit book/executed.json)"
+
+
+def test_notebook_hash_ignores_outputs_but_not_source(tmp_path):
+    import nbformat
+
+    original = paths.BOOK / "goelro.ipynb"
+    notebook = nbformat.read(original, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    stripped = tmp_path / "stripped.ipynb"
+    nbformat.write(notebook, stripped)
+    assert notebook_source_hash(stripped) == notebook_source_hash(original)
+    notebook.cells[0].source += " "
+    nbformat.write(notebook, stripped)
+    assert notebook_source_hash(stripped) != notebook_source_hash(original)
+
+
+def _scratch(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(paths.ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "runs", "*.egg-info",
+                                                                      ".pytest_cache", ".ruff_cache"))
+    return copy
+
+
+def _sovind(copy: Path, *args: str) -> str:
+    env = {**os.environ, "SOVIND_ROOT": str(copy)}
+    env.pop("SOVIND_FIGURE_DIR", None)
+    result = subprocess.run([sys.executable, "-m", "sovind", *args], cwd=copy, env=env, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_changing_one_dataset_reexecutes_exactly_the_essays_that_read_it(tmp_path):
+    copy = _scratch(tmp_path)
+    assert "executed" not in _sovind(copy, "essays")  # the copy starts up to date
+    raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
+    raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.5,"), encoding="utf-8")
+    _sovind(copy, "data")
+    report = _sovind(copy, "essays")
+    executed = sorted(line.split("book/")[1].split(".ipynb")[0] for line in report.splitlines()
+                      if line.startswith("executed"))
+    assert executed == ["goelro"], report
+    assert "dataset changed: electricity_generation" in report
+    figure = "book/_static/figures/goelro-generation-estimates.csv"
+    assert (copy / figure).read_text() != (paths.ROOT / figure).read_text()
+    assert "47.5" in (copy / figure).read_text()
+    unchanged = "book/_static/figures/fyp1-fulfilment-by-product.csv"
+    assert (copy / unchanged).read_bytes() == (paths.ROOT / unchanged).read_bytes()
+    assert "executed" not in _sovind(copy, "essays")  # and a second rebuild does nothing
