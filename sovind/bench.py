@@ -53,7 +53,8 @@ def page_sizes(html: Path) -> tuple[dict[str, int], int]:
     shared: set[Path] = set()
     for essay in ESSAYS:
         page = html / "book" / f"{essay}.html"
-        text = page.read_text(encoding="utf-8")
+        # A <noscript> picture is fetched only when JavaScript is off.
+        text = re.sub(r"<noscript>.*?</noscript>", "", page.read_text(encoding="utf-8"), flags=re.S)
         loaded = re.findall(r'<(?:script|img)\b[^>]*\bsrc="([^"#?]+)', text)
         loaded += re.findall(r'<link\b[^>]*rel="(?:stylesheet|icon|shortcut icon)"[^>]*href="([^"#?]+)', text)
         total = page.stat().st_size
