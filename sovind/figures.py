@@ -37,7 +37,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from sovind import bib, book, load, paths
+from sovind import bib, book, load, paths, runlog
 
 #: A permanent figure identifier: lower-case words joined by hyphens.
 FIGURE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -278,6 +278,7 @@ def publish(chart: alt.TopLevelMixin, *, id: str, title: str, alt_text: str,
     files["svg"].write_text(_stamp_svg(svg, stamp), encoding="utf-8")
     files["png"].write_bytes(_stamp_png(vlc.svg_to_png(svg, scale=2), stamp))  # rasterise, don't re-render
     data.to_csv(files["csv"], index=False, lineterminator="\n")
+    runlog.record_modules()
     files["json"].write_text(json.dumps(figure.metadata(), indent=1, sort_keys=True, ensure_ascii=False) + "\n",
                              encoding="utf-8")
     return figure

@@ -9,12 +9,11 @@ line and column instead of producing a silently different figure.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pandas as pd
 
-from sovind import catalogue, paths
+from sovind import catalogue, paths, runlog
 from sovind.build import sha256
 from sovind.errors import DataError
 from sovind.validate import validate_csv
@@ -45,7 +44,5 @@ def load(name: str, data_dir: Path = paths.DATA) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
     if name not in READ:
         READ[name] = digest
-        if log := os.environ.get("SOVIND_READ_LOG"):
-            with open(log, "a", encoding="utf-8") as handle:
-                handle.write(f"{name}\n")
+        runlog.record("dataset", name)
     return frame

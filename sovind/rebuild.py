@@ -1,9 +1,10 @@
 """Execute only the essays whose inputs changed, in parallel, and say why.
 
 An essay's inputs are its notebook source (code and text, not outputs), the
-code of the ``sovind`` package, and every dataset it read the last time it
-ran. Which datasets an essay reads is recorded while it runs (``load`` writes
-each name to ``$SOVIND_READ_LOG``), not declared by hand. The record of every
+code of every ``sovind`` module it imported, the book's version and
+bibliography, and every dataset it read, all as of its last run. What an essay
+reads and imports is recorded while it runs (:mod:`sovind.runlog`), not
+declared by hand. The record of every
 essay's last successful run lives in ``book/executed.json``, committed with
 the executed notebooks, so a fresh clone that changes nothing executes nothing.
 """
@@ -33,12 +34,20 @@ def notebook_source_hash(path: Path) -> str:
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def package_hash(package_dir: Path = PACKAGE_DIR) -> str:
-    """Hash the source of every module of the ``sovind`` package."""
+def module_file(name: str) -> Path:
+    """Return the source file of a ``sovind`` module (``sovind.steps`` → ``steps/__init__.py``)."""
+    parts = name.split(".")[1:]
+    candidate = PACKAGE_DIR.joinpath(*parts)
+    return candidate / "__init__.py" if candidate.is_dir() else candidate.with_suffix(".py")
+
+
+def package_hash(modules: list[str]) -> str:
+    """Hash the source of the named ``sovind`` modules (a missing module hashes as missing)."""
     digest = hashlib.sha256()
-    for module in sorted(package_dir.rglob("*.py")):
-        digest.update(module.relative_to(package_dir).as_posix().encode())
-        digest.update(module.read_bytes())
+    for name in sorted(modules):
+        path = module_file(name)
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"missing")
     return digest.hexdigest()
 
 
@@ -57,11 +66,12 @@ def book_hash() -> str:
     return digest.hexdigest()
 
 
-def inputs(essay: str, datasets: list[str]) -> dict[str, object]:
+def inputs(essay: str, datasets: list[str], modules: list[str]) -> dict[str, object]:
     """Return everything an essay's outputs depend on."""
     return {
         "notebook": notebook_source_hash(paths.BOOK / f"{essay}.ipynb"),
-        "package": package_hash(),
+        "modules": sorted(modules),
+        "package": package_hash(modules),
         "book": book_hash(),
         "datasets": dataset_hashes(datasets),
     }
@@ -74,10 +84,10 @@ def records() -> dict[str, dict]:
     return json.loads(paths.EXECUTED.read_text(encoding="utf-8"))
 
 
-def write_record(essay: str, datasets: list[str]) -> None:
+def write_record(essay: str, datasets: list[str], modules: list[str]) -> None:
     """Record the inputs of an essay's successful run (sorted keys: a stable, diff-friendly file)."""
     current = records()
-    current[essay] = inputs(essay, datasets)
+    current[essay] = inputs(essay, datasets, modules)
     tmp = paths.EXECUTED.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(paths.EXECUTED)
@@ -97,11 +107,11 @@ def decide(essay: str) -> Decision:
     last = records().get(essay)
     if last is None:
         return Decision(essay, True, "never executed (no record in book/executed.json)")
-    now = inputs(essay, list(last["datasets"]))
+    now = inputs(essay, list(last["datasets"]), list(last.get("modules", [])))
     if now["notebook"] != last["notebook"]:
         return Decision(essay, True, "notebook source changed")
     if now["package"] != last["package"]:
-        return Decision(essay, True, "sovind package code changed")
+        return Decision(essay, True, "code of a sovind module it imports changed")
     if now["book"] != last.get("book"):
         return Decision(essay, True, "book version or bibliography changed")
     changed = [name for name in now["datasets"] if now["datasets"][name] != last["datasets"][name]]
@@ -110,18 +120,20 @@ def decide(essay: str) -> Decision:
     return Decision(essay, False, "notebook, package code and the datasets it reads are unchanged")
 
 
-def _run(essay: str) -> tuple[str, list[str]]:
+def _run(essay: str) -> tuple[str, list[str], list[str]]:
     from sovind.notebooks import execute
 
     with tempfile.NamedTemporaryFile("r", suffix=".read", delete=False) as log:
         os.environ["SOVIND_READ_LOG"] = log.name
         try:
             execute(essay)
-            read = sorted({line.strip() for line in open(log.name, encoding="utf-8") if line.strip()})
+            lines = [line.rstrip("\n").split("\t") for line in open(log.name, encoding="utf-8") if "\t" in line]
         finally:
             os.environ.pop("SOVIND_READ_LOG", None)
             os.unlink(log.name)
-    return essay, read
+    datasets = sorted({name for kind, name in lines if kind == "dataset"})
+    modules = sorted({name for kind, name in lines if kind == "module"})
+    return essay, datasets, modules
 
 
 def rebuild(essays: list[str], *, force: bool = False, workers: int | None = None) -> list[Decision]:
@@ -130,6 +142,6 @@ def rebuild(essays: list[str], *, force: bool = False, workers: int | None = Non
     due = [d.essay for d in decisions if d.run]
     if due:
         with ProcessPoolExecutor(max_workers=min(len(due), workers or os.cpu_count() or 1)) as pool:
-            for essay, read in pool.map(_run, due):
-                write_record(essay, read)
+            for essay, datasets, modules in pool.map(_run, due):
+                write_record(essay, datasets, modules)
     return decisions

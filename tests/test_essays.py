@@ -35,15 +35,20 @@ def test_committed_essays_carry_no_run_metadata():
             assert "outputs" not in cell or all(o.get("output_type") != "error" for o in cell.outputs)
 
 
-@pytest.mark.parametrize(("name", "value", "allowed"), [
-    ("fyp_variant", "pessimal", "'starting', 'optimal'"),
-    ("estimate_1940", "gosplan-1929", "'cia-1952', 'encyclopedia-com'"),
-    ("capacity_target_source", "lenin", "'aif2017'"),
+@pytest.mark.parametrize(("essay", "name", "value", "allowed"), [
+    ("goelro", "fyp_variant", "pessimal", "'starting', 'optimal'"),
+    ("goelro", "estimate_1940", "gosplan-1929", "'cia-1952', 'encyclopedia-com'"),
+    ("goelro", "capacity_target_source", "lenin", "'aif2017'"),
+    ("fyp1", "plan_variant", "pessimal", "'starting', 'optimal', 'revised'"),
+    ("fyp1", "outcome_estimate", "gosplan", "'intrestinghistory', 'o-staline', 'worldhistoryproject'"),
+    ("fyp1", "base_year", 1920, "1913, 1928"),
+    ("urbanisation", "interpolation", "spline", "'linear', 'logistic'"),
+    ("evacuation", "enterprise_count", "1360", "'werth-1523'"),
 ])
-def test_bad_parameter_fails_with_allowed_values_and_publishes_nothing(tmp_path, name, value, allowed):
+def test_bad_parameter_fails_with_allowed_values_and_publishes_nothing(essay, name, value, allowed):
     before = published_bytes()
     with pytest.raises(PapermillExecutionError) as caught:
-        execute("goelro", {name: value})
+        execute(essay, {name: value})
     assert "ParameterError" in str(caught.value) and allowed in str(caught.value)
     assert published_bytes() == before
 
@@ -62,19 +67,6 @@ def test_non_default_run_changes_the_glued_numbers(tmp_path):
     assert produced == sorted(p.name for p in paths.FIGURES.glob("goelro-*"))
 
 
-@pytest.mark.parametrize(("name", "value", "allowed"), [
-    ("plan_variant", "pessimal", "'starting', 'optimal', 'revised'"),
-    ("outcome_estimate", "gosplan", "'intrestinghistory', 'o-staline', 'worldhistoryproject'"),
-    ("base_year", 1920, "1913, 1928"),
-])
-def test_fyp1_bad_parameter_names_allowed_values(name, value, allowed):
-    before = published_bytes()
-    with pytest.raises(PapermillExecutionError) as caught:
-        execute("fyp1", {name: value})
-    assert "ParameterError" in str(caught.value) and allowed in str(caught.value)
-    assert published_bytes() == before
-
-
 @pytest.mark.parametrize("parameters", [
     {"plan_variant": "starting", "outcome_estimate": "intrestinghistory", "base_year": 1913},
     {"plan_variant": "revised", "outcome_estimate": "o-staline", "base_year": 1928},
@@ -89,14 +81,6 @@ def test_fyp1_runs_under_non_default_assumptions(tmp_path, parameters):
     assert int(changed["n_compared"]) >= 1
 
 
-def test_evacuation_bad_parameter_names_allowed_values():
-    before = published_bytes()
-    with pytest.raises(PapermillExecutionError) as caught:
-        execute("evacuation", {"enterprise_count": "1360"})
-    assert "ParameterError" in str(caught.value) and "'werth-1523'" in str(caught.value)
-    assert published_bytes() == before
-
-
 def test_evacuation_runs_under_non_default_assumptions(tmp_path):
     output = tmp_path / "evacuation.ipynb"
     parameters = {"loss_estimate": "gko-postanovlyaet", "enterprise_count": "yashin-2593", "people_estimate": "dubson"}
@@ -106,14 +90,6 @@ def test_evacuation_runs_under_non_default_assumptions(tmp_path):
     assert (default["n_enterprises"], changed["n_enterprises"]) == ("1523", "2593")
     assert changed["breakdown_matches"] == "False" and default["breakdown_matches"] == "True"
     assert changed["loss_text"] != default["loss_text"]
-
-
-def test_urbanisation_bad_parameter_names_allowed_values():
-    before = published_bytes()
-    with pytest.raises(PapermillExecutionError) as caught:
-        execute("urbanisation", {"interpolation": "spline"})
-    assert "ParameterError" in str(caught.value) and "'linear', 'logistic'" in str(caught.value)
-    assert published_bytes() == before
 
 
 def test_urbanisation_runs_under_non_default_assumptions(tmp_path):
