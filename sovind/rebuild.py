@@ -117,7 +117,7 @@ def decide(essay: str) -> Decision:
     changed = [name for name in now["datasets"] if now["datasets"][name] != last["datasets"][name]]
     if changed:
         return Decision(essay, True, f"dataset changed: {', '.join(changed)}")
-    return Decision(essay, False, "notebook, package code and the datasets it reads are unchanged")
+    return Decision(essay, False, "notebook, imported code, book version and datasets read are all unchanged")
 
 
 def _run(essay: str) -> tuple[str, list[str], list[str]]:
