@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha25
 HTML   := _build/html
 PORT   ?= 8000
 
-.PHONY: help setup data essays pages html book test lint serve chromium clean bench
+.PHONY: help setup data essays pages html book test lint serve chromium clean bench rerun
 
 help:
 	@echo "make book   - set up, rebuild clean data, execute essays, build HTML"
@@ -39,7 +39,12 @@ data/.built: $(STAMP) $(DATA_INPUTS)
 	@touch $@
 
 essays: data
-	$(BIN)/python -m sovind essays
+	$(BIN)/python -m sovind publish
+	$(BIN)/python -m sovind scenarios
+
+# Rerun one essay with other assumptions, e.g. make rerun ESSAY=fyp1 PARAMS="-p plan_variant starting"
+rerun: data
+	$(BIN)/python -m sovind rerun $(ESSAY) $(PARAMS)
 
 pages: data
 	$(BIN)/python -m sovind pages

@@ -13,9 +13,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sovind", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("data", help="rebuild data/clean and data/datapackage.json from data/raw")
-    essays = sub.add_parser("essays", help="execute the essays whose inputs changed (papermill, in parallel)")
-    essays.add_argument("names", nargs="*", help="essays to consider (default: all)")
-    essays.add_argument("--force", action="store_true", help="execute even if nothing changed")
+    sub.add_parser("essays", help="list the essays and the parameters each accepts")
+    publish = sub.add_parser("publish", help="execute the essays whose inputs changed (papermill, in parallel)")
+    publish.add_argument("names", nargs="*", help="essays to consider (default: all)")
+    publish.add_argument("--force", action="store_true", help="execute even if nothing changed")
+    rerun = sub.add_parser("rerun", help="rerun an essay with other parameter values into runs/, with a report")
+    rerun.add_argument("essay")
+    rerun.add_argument("-p", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                       help="a parameter value (repeatable)")
+    sub.add_parser("scenarios", help="run each essay's declared scenarios and write their book pages")
     sub.add_parser("pages", help="write generated pages and the local chart library into book/")
     args = parser.parse_args(argv)
     try:
@@ -25,6 +31,29 @@ def main(argv: list[str] | None = None) -> int:
             for name in build_all():
                 print(f"data/clean/{name}.csv")
         elif args.command == "essays":
+            from sovind.essays import ESSAYS
+
+            for essay in ESSAYS.values():
+                print(f"{essay.name}: {essay.title}")
+                for p in essay.parameters:
+                    print(f"  {p.name} (default {p.default!r}): {p.help}; allowed: "
+                          f"{', '.join(map(str, p.allowed()))}")
+                for name, values in essay.scenarios.items():
+                    print(f"  scenario {name}: {values}")
+        elif args.command == "rerun":
+            from sovind.essays import parse_values
+            from sovind.rerun import rerun
+
+            values = parse_values(args.essay, [tuple(pair) for pair in args.p])
+            out = rerun(args.essay, values)
+            print(f"report: {out / 'report.md'}\nreport (HTML): {out / 'report.html'}")
+        elif args.command == "scenarios":
+            from sovind.rebuild import rebuild_scenarios
+
+            for decision in rebuild_scenarios():
+                verb = "ran    " if decision.run else "skipped"
+                print(f"{verb} scenario {decision.essay}: {decision.reason}", flush=True)
+        elif args.command == "publish":
             from sovind.notebooks import ESSAYS
             from sovind.rebuild import rebuild
 

@@ -19,9 +19,10 @@ import nbformat
 import papermill
 
 from sovind import paths
+from sovind.essays import ESSAYS as _DECLARED
 
-#: The essays, in book order: notebook stem under book/.
-ESSAYS = ("goelro", "fyp1", "urbanisation", "evacuation")
+#: The essays, in book order: notebook stem under book/ (declared in sovind.essays).
+ESSAYS = tuple(_DECLARED)
 
 _CELL_METADATA_DROP = ("papermill", "execution", "ExecuteTime")
 _NOTEBOOK_METADATA_DROP = ("papermill", "widgets")

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,15 +67,19 @@ def book_hash() -> str:
     return digest.hexdigest()
 
 
-def inputs(essay: str, datasets: list[str], modules: list[str]) -> dict[str, object]:
-    """Return everything an essay's outputs depend on."""
-    return {
+def inputs(essay: str, datasets: list[str], modules: list[str],
+           parameters: dict[str, object] | None = None) -> dict[str, object]:
+    """Return everything an essay's outputs depend on (and, for a scenario, its parameter values)."""
+    found: dict[str, object] = {
         "notebook": notebook_source_hash(paths.BOOK / f"{essay}.ipynb"),
         "modules": sorted(modules),
         "package": package_hash(modules),
         "book": book_hash(),
         "datasets": dataset_hashes(datasets),
     }
+    if parameters is not None:
+        found["parameters"] = {k: parameters[k] for k in sorted(parameters)}
+    return found
 
 
 def records() -> dict[str, dict]:
@@ -84,10 +89,11 @@ def records() -> dict[str, dict]:
     return json.loads(paths.EXECUTED.read_text(encoding="utf-8"))
 
 
-def write_record(essay: str, datasets: list[str], modules: list[str]) -> None:
-    """Record the inputs of an essay's successful run (sorted keys: a stable, diff-friendly file)."""
+def write_record(essay: str, datasets: list[str], modules: list[str], *, key: str | None = None,
+                 parameters: dict[str, object] | None = None) -> None:
+    """Record the inputs of a successful run (sorted keys: a stable, diff-friendly file)."""
     current = records()
-    current[essay] = inputs(essay, datasets, modules)
+    current[key or essay] = inputs(essay, datasets, modules, parameters)
     tmp = paths.EXECUTED.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(current, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(paths.EXECUTED)
@@ -102,38 +108,81 @@ class Decision:
     reason: str
 
 
-def decide(essay: str) -> Decision:
-    """Compare an essay's current inputs with those of its last run."""
-    last = records().get(essay)
+def decide(essay: str, *, key: str | None = None, parameters: dict[str, object] | None = None) -> Decision:
+    """Compare an essay's (or a scenario's) current inputs with those of its last run."""
+    label = key or essay
+    last = records().get(label)
     if last is None:
-        return Decision(essay, True, "never executed (no record in book/executed.json)")
-    now = inputs(essay, list(last["datasets"]), list(last.get("modules", [])))
+        return Decision(label, True, "never executed (no record in book/executed.json)")
+    now = inputs(essay, list(last["datasets"]), list(last.get("modules", [])), parameters)
+    if now.get("parameters") != last.get("parameters"):
+        return Decision(label, True, "scenario parameters changed")
     if now["notebook"] != last["notebook"]:
-        return Decision(essay, True, "notebook source changed")
+        return Decision(label, True, "notebook source changed")
     if now["package"] != last["package"]:
-        return Decision(essay, True, "code of a sovind module it imports changed")
+        return Decision(label, True, "code of a sovind module it imports changed")
     if now["book"] != last.get("book"):
-        return Decision(essay, True, "book version or bibliography changed")
+        return Decision(label, True, "book version or bibliography changed")
     changed = [name for name in now["datasets"] if now["datasets"][name] != last["datasets"][name]]
     if changed:
-        return Decision(essay, True, f"dataset changed: {', '.join(changed)}")
-    return Decision(essay, False, "notebook, imported code, book version and datasets read are all unchanged")
+        return Decision(label, True, f"dataset changed: {', '.join(changed)}")
+    return Decision(label, False, "notebook, imported code, book version and datasets read are all unchanged")
+
+
+def _logged(run: Callable[[], object]) -> tuple[list[str], list[str]]:
+    """Call ``run`` with a read log; return the datasets and modules it recorded."""
+    with tempfile.NamedTemporaryFile("r", suffix=".read", delete=False) as log:
+        os.environ["SOVIND_READ_LOG"] = log.name
+        try:
+            run()
+            lines = [line.rstrip("\n").split("\t") for line in open(log.name, encoding="utf-8") if "\t" in line]
+        finally:
+            os.environ.pop("SOVIND_READ_LOG", None)
+            os.unlink(log.name)
+    return (sorted({name for kind, name in lines if kind == "dataset"}),
+            sorted({name for kind, name in lines if kind == "module"}))
 
 
 def _run(essay: str) -> tuple[str, list[str], list[str]]:
     from sovind.notebooks import execute
 
-    with tempfile.NamedTemporaryFile("r", suffix=".read", delete=False) as log:
-        os.environ["SOVIND_READ_LOG"] = log.name
-        try:
-            execute(essay)
-            lines = [line.rstrip("\n").split("\t") for line in open(log.name, encoding="utf-8") if "\t" in line]
-        finally:
-            os.environ.pop("SOVIND_READ_LOG", None)
-            os.unlink(log.name)
-    datasets = sorted({name for kind, name in lines if kind == "dataset"})
-    modules = sorted({name for kind, name in lines if kind == "module"})
+    datasets, modules = _logged(lambda: execute(essay))
     return essay, datasets, modules
+
+
+def _run_scenario(pair: tuple[str, str]) -> tuple[str, str, list[str], list[str]]:
+    from sovind.essays import ESSAYS
+    from sovind.rerun import rerun, runs_dir, scenario_page
+
+    essay, scenario = pair
+    target = runs_dir() / essay / f"scenario-{scenario}"
+    datasets, modules = _logged(lambda: rerun(essay, ESSAYS[essay].scenarios[scenario], target))
+    scenario_page(essay, scenario, target)
+    # the page itself is written here, outside the kernel, by these modules
+    return essay, scenario, datasets, sorted({*modules, "sovind.rerun", "sovind.essays", "sovind.pages"})
+
+
+def rebuild_scenarios(*, force: bool = False, workers: int | None = None) -> list[Decision]:
+    """Run every declared scenario whose inputs changed and write its book page."""
+    from sovind.essays import ESSAYS
+
+    decisions, due = [], []
+    for essay in ESSAYS.values():
+        for scenario, values in essay.scenarios.items():
+            key = f"{essay.name}@{scenario}"
+            page = paths.BOOK / "scenarios" / f"{essay.name}-{scenario}.md"
+            decision = decide(essay.name, key=key, parameters=values)
+            if force or not page.exists():
+                decision = Decision(key, True, "forced" if force else "no scenario page yet")
+            decisions.append(decision)
+            if decision.run:
+                due.append((essay.name, scenario))
+    if due:
+        with ProcessPoolExecutor(max_workers=min(len(due), workers or os.cpu_count() or 1)) as pool:
+            for essay, scenario, datasets, modules in pool.map(_run_scenario, due):
+                write_record(essay, datasets, modules, key=f"{essay}@{scenario}",
+                             parameters=ESSAYS[essay].scenarios[scenario])
+    return decisions
 
 
 def rebuild(essays: list[str], *, force: bool = False, workers: int | None = None) -> list[Decision]:

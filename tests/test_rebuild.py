@@ -54,11 +54,11 @@ def _sovind(copy: Path, *args: str) -> str:
 
 def test_changing_one_dataset_reexecutes_exactly_the_essays_that_read_it(tmp_path):
     copy = _scratch(tmp_path)
-    assert "executed" not in _sovind(copy, "essays")  # the copy starts up to date
+    assert "executed" not in _sovind(copy, "publish")  # the copy starts up to date
     raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
     raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.5,"), encoding="utf-8")
     _sovind(copy, "data")
-    report = _sovind(copy, "essays")
+    report = _sovind(copy, "publish")
     executed = sorted(line.split("book/")[1].split(".ipynb")[0] for line in report.splitlines()
                       if line.startswith("executed"))
     assert executed == ["goelro"], report
@@ -68,4 +68,4 @@ def test_changing_one_dataset_reexecutes_exactly_the_essays_that_read_it(tmp_pat
     assert "47.5" in (copy / figure).read_text()
     unchanged = "book/_static/figures/fyp1-fulfilment-by-product.csv"
     assert (copy / unchanged).read_bytes() == (paths.ROOT / unchanged).read_bytes()
-    assert "executed" not in _sovind(copy, "essays")  # and a second rebuild does nothing
+    assert "executed" not in _sovind(copy, "publish")  # and a second rebuild does nothing
