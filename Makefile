@@ -40,7 +40,6 @@ data/.built: $(STAMP) $(DATA_INPUTS)
 
 essays: data
 	$(BIN)/python -m sovind publish
-	$(BIN)/python -m sovind scenarios
 
 # Rerun one essay with other assumptions, e.g. make rerun ESSAY=fyp1 PARAMS="-p plan_variant starting"
 rerun: data

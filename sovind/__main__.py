@@ -14,14 +14,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("data", help="rebuild data/clean and data/datapackage.json from data/raw")
     sub.add_parser("essays", help="list the essays and the parameters each accepts")
-    publish = sub.add_parser("publish", help="execute the essays whose inputs changed (papermill, in parallel)")
+    publish = sub.add_parser("publish", help="execute the essays and scenarios whose inputs changed, in parallel")
     publish.add_argument("names", nargs="*", help="essays to consider (default: all)")
     publish.add_argument("--force", action="store_true", help="execute even if nothing changed")
     rerun = sub.add_parser("rerun", help="rerun an essay with other parameter values into runs/, with a report")
     rerun.add_argument("essay")
     rerun.add_argument("-p", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                        help="a parameter value (repeatable)")
-    sub.add_parser("scenarios", help="run each essay's declared scenarios and write their book pages")
     sub.add_parser("pages", help="write generated pages and the local chart library into book/")
     args = parser.parse_args(argv)
     try:
@@ -47,12 +46,6 @@ def main(argv: list[str] | None = None) -> int:
             values = parse_values(args.essay, [tuple(pair) for pair in args.p])
             out = rerun(args.essay, values)
             print(f"report: {out / 'report.md'}\nreport (HTML): {out / 'report.html'}")
-        elif args.command == "scenarios":
-            from sovind.rebuild import rebuild_scenarios
-
-            for decision in rebuild_scenarios():
-                verb = "ran    " if decision.run else "skipped"
-                print(f"{verb} scenario {decision.essay}: {decision.reason}", flush=True)
         elif args.command == "publish":
             from sovind.notebooks import ESSAYS
             from sovind.rebuild import rebuild
@@ -62,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                     raise ParameterError(f"unknown essay {name!r}; essays: {', '.join(ESSAYS)}")
             for decision in rebuild(list(args.names or ESSAYS), force=args.force):
                 verb = "executed" if decision.run else "skipped "
-                print(f"{verb} book/{decision.essay}.ipynb: {decision.reason}", flush=True)
+                what = f"scenario {decision.essay}" if "@" in decision.essay else f"book/{decision.essay}.ipynb"
+                print(f"{verb} {what}: {decision.reason}", flush=True)
         elif args.command == "pages":
             from sovind.figures import write_vendor_bundle
             from sovind.pages import write_generated_pages

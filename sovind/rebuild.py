@@ -152,45 +152,56 @@ def _run(essay: str) -> tuple[str, list[str], list[str]]:
 
 def _run_scenario(pair: tuple[str, str]) -> tuple[str, str, list[str], list[str]]:
     from sovind.essays import ESSAYS
-    from sovind.rerun import rerun, runs_dir, scenario_page
+    from sovind.rerun import execute_run, runs_dir
 
     essay, scenario = pair
     target = runs_dir() / essay / f"scenario-{scenario}"
-    datasets, modules = _logged(lambda: rerun(essay, ESSAYS[essay].scenarios[scenario], target))
-    scenario_page(essay, scenario, target)
-    # the page itself is written here, outside the kernel, by these modules
+    datasets, modules = _logged(lambda: execute_run(essay, ESSAYS[essay].scenarios[scenario], target))
+    # its page is written by these modules, outside the kernel, once the essay itself is published
     return essay, scenario, datasets, sorted({*modules, "sovind.rerun", "sovind.essays", "sovind.pages"})
 
 
-def rebuild_scenarios(*, force: bool = False, workers: int | None = None) -> list[Decision]:
-    """Run every declared scenario whose inputs changed and write its book page."""
+def _scenario_decisions(essays: list[str], force: bool) -> list[tuple[Decision, str, str]]:
     from sovind.essays import ESSAYS
 
-    decisions, due = [], []
-    for essay in ESSAYS.values():
-        for scenario, values in essay.scenarios.items():
-            key = f"{essay.name}@{scenario}"
-            page = paths.BOOK / "scenarios" / f"{essay.name}-{scenario}.md"
-            decision = decide(essay.name, key=key, parameters=values)
-            if force or not page.exists():
+    out = []
+    for name in essays:
+        for scenario, values in ESSAYS[name].scenarios.items():
+            key = f"{name}@{scenario}"
+            decision = decide(name, key=key, parameters=values)
+            if force or not (paths.BOOK / "scenarios" / f"{name}-{scenario}.md").exists():
                 decision = Decision(key, True, "forced" if force else "no scenario page yet")
-            decisions.append(decision)
-            if decision.run:
-                due.append((essay.name, scenario))
-    if due:
-        with ProcessPoolExecutor(max_workers=min(len(due), workers or os.cpu_count() or 1)) as pool:
-            for essay, scenario, datasets, modules in pool.map(_run_scenario, due):
-                write_record(essay, datasets, modules, key=f"{essay}@{scenario}",
-                             parameters=ESSAYS[essay].scenarios[scenario])
-    return decisions
+            out.append((decision, name, scenario))
+    return out
 
 
 def rebuild(essays: list[str], *, force: bool = False, workers: int | None = None) -> list[Decision]:
-    """Execute the essays that need it, in parallel; return the decision for each essay."""
+    """Execute the essays and declared scenarios that need it, all in one parallel pool.
+
+    Scenario runs execute alongside the essays. Their reports compare them with the
+    published essay, so reports and scenario pages are written once every essay is
+    published. Returns the decision for each essay, then for each scenario.
+    """
+    from sovind.essays import ESSAYS
+    from sovind.rerun import runs_dir, scenario_page, write_report
+
     decisions = [Decision(e, True, "forced") if force else decide(e) for e in essays]
+    todo = _scenario_decisions(essays, force)
     due = [d.essay for d in decisions if d.run]
-    if due:
-        with ProcessPoolExecutor(max_workers=min(len(due), workers or os.cpu_count() or 1)) as pool:
-            for essay, datasets, modules in pool.map(_run, due):
+    due_scenarios = [(e, s) for d, e, s in todo if d.run]
+    if due or due_scenarios:
+        size = min(len(due) + len(due_scenarios), workers or os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=size) as pool:
+            essay_jobs = [pool.submit(_run, e) for e in due]
+            scenario_jobs = [pool.submit(_run_scenario, pair) for pair in due_scenarios]
+            for job in essay_jobs:
+                essay, datasets, modules = job.result()
                 write_record(essay, datasets, modules)
-    return decisions
+            for job in scenario_jobs:
+                essay, scenario, datasets, modules = job.result()
+                values = ESSAYS[essay].scenarios[scenario]
+                target = runs_dir() / essay / f"scenario-{scenario}"
+                write_report(essay, values, target)
+                scenario_page(essay, scenario, target)
+                write_record(essay, datasets, modules, key=f"{essay}@{scenario}", parameters=values)
+    return decisions + [d for d, _, _ in todo]

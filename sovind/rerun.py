@@ -97,18 +97,11 @@ def report(essay: str, values: dict[str, Any], diff: list[tuple[str, str, str]],
     return "\n".join(md) + "\n", page
 
 
-def rerun(essay: str, values: dict[str, Any], target: Path | None = None) -> Path:
-    """Execute ``essay`` with checked ``values`` into its run directory and write the report there."""
-    out = target or runs_dir() / essay / run_id(values)
+def execute_run(essay: str, values: dict[str, Any], out: Path) -> Path:
+    """Execute ``essay`` with checked ``values`` into ``out`` (notebook and figures); nothing else is touched."""
     scratch = Path(tempfile.mkdtemp(prefix=f"sovind-rerun-{essay}-"))
     try:
         execute(essay, values, output=scratch / f"{essay}.ipynb", figure_dir=scratch / "figures")
-        ids = [f for f, e in figure_manifest()["figures"].items() if e == essay]
-        published = paths.BOOK / f"{essay}.ipynb"
-        figures = [(f, os.path.relpath(paths.FIGURES / f"{f}.svg", out), f"figures/{f}.svg") for f in ids]
-        markdown, page = report(essay, values, changes(published, scratch / f"{essay}.ipynb"), figures)
-        (scratch / "report.md").write_text(markdown, encoding="utf-8")
-        (scratch / "report.html").write_text(page, encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -116,6 +109,22 @@ def rerun(essay: str, values: dict[str, Any], target: Path | None = None) -> Pat
         return out
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def write_report(essay: str, values: dict[str, Any], out: Path) -> Path:
+    """Compare an executed run in ``out`` with the published essay; write report.md and report.html there."""
+    ids = [f for f, e in figure_manifest()["figures"].items() if e == essay]
+    figures = [(f, os.path.relpath(paths.FIGURES / f"{f}.svg", out), f"figures/{f}.svg") for f in ids]
+    markdown, page = report(essay, values, changes(paths.BOOK / f"{essay}.ipynb", out / f"{essay}.ipynb"), figures)
+    (out / "report.md").write_text(markdown, encoding="utf-8")
+    (out / "report.html").write_text(page, encoding="utf-8")
+    return out
+
+
+def rerun(essay: str, values: dict[str, Any], target: Path | None = None) -> Path:
+    """Execute ``essay`` with checked ``values`` into its run directory and write the report there."""
+    out = target or runs_dir() / essay / run_id(values)
+    return write_report(essay, values, execute_run(essay, values, out))
 
 
 def scenario_page(essay: str, scenario: str, run: Path) -> Path:

@@ -59,9 +59,9 @@ def test_changing_one_dataset_reexecutes_exactly_the_essays_that_read_it(tmp_pat
     raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.5,"), encoding="utf-8")
     _sovind(copy, "data")
     report = _sovind(copy, "publish")
-    executed = sorted(line.split("book/")[1].split(".ipynb")[0] for line in report.splitlines()
+    executed = sorted(line.split(":")[0].removeprefix("executed ") for line in report.splitlines()
                       if line.startswith("executed"))
-    assert executed == ["goelro"], report
+    assert executed == ["book/goelro.ipynb", "scenario goelro@lower-capacity-target"], report
     assert "dataset changed: electricity_generation" in report
     figure = "book/_static/figures/goelro-generation-estimates.csv"
     assert (copy / figure).read_text() != (paths.ROOT / figure).read_text()
