@@ -33,9 +33,9 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     return elapsed
 
 
-def scratch_copy() -> Path:
-    """Copy the project (without .venv, _build, .git, runs) to a scratch directory."""
-    target = Path(tempfile.mkdtemp(prefix="sovind-bench-")) / "book"
+def scratch_copy(parent: Path | None = None) -> Path:
+    """Copy the project (without .venv, _build, .git, runs) into ``parent`` (a new scratch directory by default)."""
+    target = (parent or Path(tempfile.mkdtemp(prefix="sovind-bench-"))) / "book"
     shutil.copytree(paths.ROOT, target, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "runs", "*.egg-info",
                                                                         ".pytest_cache", ".ruff_cache"))
     return target

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from sovind import bib, paths
+from sovind.files import write_if_changed
 from sovind.steps import STEPS
 from sovind.validate import validate_csv
 
@@ -96,14 +97,6 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
     }
 
 
-def _replace_if_changed(new: Path, target: Path) -> None:
-    """Move ``new`` over ``target`` unless the bytes are equal (an unchanged file keeps its timestamp)."""
-    if target.exists() and target.read_bytes() == new.read_bytes():
-        new.unlink()
-        return
-    shutil.move(new, target)
-
-
 def build_all(data_dir: Path = paths.DATA) -> list[str]:
     """Run every step, validate, then replace ``data/clean`` and the descriptor.
 
@@ -128,10 +121,8 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
             if stale.stem not in STEPS:
                 stale.unlink()
         for name in STEPS:
-            _replace_if_changed(scratch / f"{name}.csv", clean / f"{name}.csv")
-        tmp = scratch / "datapackage.json"
-        tmp.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _replace_if_changed(tmp, data_dir / "datapackage.json")
+            write_if_changed(clean / f"{name}.csv", (scratch / f"{name}.csv").read_bytes())
+        write_if_changed(data_dir / "datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
         return list(STEPS)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -38,6 +38,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from sovind import bib, book, load, paths, runlog
+from sovind.files import write_if_changed
 
 #: A permanent figure identifier: lower-case words joined by hyphens.
 FIGURE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -310,7 +311,6 @@ def write_vendor_bundle(directory: Path = paths.STATIC / "vendor") -> Path:
     # Wrapped in a function scope: the bundle's top-level names (such as `_`)
     # would otherwise collide with other classic scripts on the page.
     bundle = "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != bundle:
-        target.write_text(bundle, encoding="utf-8")
-    stamp.write_text(version, encoding="utf-8")
+    write_if_changed(target, bundle)
+    write_if_changed(stamp, version)
     return target

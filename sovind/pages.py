@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import yaml
+
 from sovind import catalogue, paths
+from sovind.files import write_if_changed
 
 HEADER = """\
 # Data catalogue
@@ -57,17 +61,18 @@ def catalogue_markdown(package: dict) -> str:
 
 def figure_manifest(path: Path = paths.BOOK / "figures.yml") -> dict:
     """Return the committed figure manifest: ``figures`` (id → essay) and ``moved`` (old id → new place)."""
-    import yaml
-
     with path.open(encoding="utf-8") as handle:
         manifest = yaml.safe_load(handle)
     return {"figures": manifest.get("figures") or {}, "moved": manifest.get("moved") or {}}
 
 
+def essay_figures(essay: str) -> list[str]:
+    """Return the identifiers of one essay's figures, in book order."""
+    return [figure_id for figure_id, owner in figure_manifest()["figures"].items() if owner == essay]
+
+
 def figures_markdown(manifest: dict, figure_dir: Path = paths.FIGURES) -> str:
     """Render the Figures page: every figure with its number, title, preview, essay and permalink."""
-    import json
-
     lines = [
         "# Figures",
         "",
@@ -99,8 +104,6 @@ def figures_markdown(manifest: dict, figure_dir: Path = paths.FIGURES) -> str:
 
 def redirects_script(manifest: dict) -> str:
     """Return the script that sends an old figure permalink to the figure's new place."""
-    import json
-
     moved = {old: f"{place['essay']}.html#{place['id']}" for old, place in sorted(manifest["moved"].items())}
     return (
         "// Generated from book/figures.yml by `make book`: old figure identifiers and where they went.\n"
@@ -183,6 +186,5 @@ def write_generated_pages() -> list[Path]:
         paths.ROOT / "CITATION.cff": citation_cff(),
     }
     for target, text in outputs.items():
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+        write_if_changed(target, text)
     return list(outputs)

@@ -152,10 +152,10 @@ def _run(essay: str) -> tuple[str, list[str], list[str]]:
 
 def _run_scenario(pair: tuple[str, str]) -> tuple[str, str, list[str], list[str]]:
     from sovind.essays import ESSAYS
-    from sovind.rerun import execute_run, runs_dir
+    from sovind.rerun import execute_run, scenario_dir
 
     essay, scenario = pair
-    target = runs_dir() / essay / f"scenario-{scenario}"
+    target = scenario_dir(essay, scenario)
     datasets, modules = _logged(lambda: execute_run(essay, ESSAYS[essay].scenarios[scenario], target))
     # its page is written by these modules, outside the kernel, once the essay itself is published
     return essay, scenario, datasets, sorted({*modules, "sovind.rerun", "sovind.essays", "sovind.pages"})
@@ -183,7 +183,7 @@ def rebuild(essays: list[str], *, force: bool = False, workers: int | None = Non
     published. Returns the decision for each essay, then for each scenario.
     """
     from sovind.essays import ESSAYS
-    from sovind.rerun import runs_dir, scenario_page, write_report
+    from sovind.rerun import scenario_dir, scenario_page, write_report
 
     decisions = [Decision(e, True, "forced") if force else decide(e) for e in essays]
     todo = _scenario_decisions(essays, force)
@@ -200,7 +200,7 @@ def rebuild(essays: list[str], *, force: bool = False, workers: int | None = Non
             for job in scenario_jobs:
                 essay, scenario, datasets, modules = job.result()
                 values = ESSAYS[essay].scenarios[scenario]
-                target = runs_dir() / essay / f"scenario-{scenario}"
+                target = scenario_dir(essay, scenario)
                 write_report(essay, values, target)
                 scenario_page(essay, scenario, target)
                 write_record(essay, datasets, modules, key=f"{essay}@{scenario}", parameters=values)

@@ -23,8 +23,9 @@ import nbformat
 
 from sovind import paths
 from sovind.essays import essay as declared_essay
+from sovind.files import write_if_changed
 from sovind.notebooks import execute
-from sovind.pages import figure_manifest
+from sovind.pages import essay_figures
 
 
 def runs_dir() -> Path:
@@ -111,10 +112,14 @@ def execute_run(essay: str, values: dict[str, Any], out: Path) -> Path:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def scenario_dir(essay: str, scenario: str) -> Path:
+    """Where a declared scenario of an essay is run."""
+    return runs_dir() / essay / f"scenario-{scenario}"
+
+
 def write_report(essay: str, values: dict[str, Any], out: Path) -> Path:
     """Compare an executed run in ``out`` with the published essay; write report.md and report.html there."""
-    ids = [f for f, e in figure_manifest()["figures"].items() if e == essay]
-    figures = [(f, os.path.relpath(paths.FIGURES / f"{f}.svg", out), f"figures/{f}.svg") for f in ids]
+    figures = [(f, os.path.relpath(paths.FIGURES / f"{f}.svg", out), f"figures/{f}.svg") for f in essay_figures(essay)]
     markdown, page = report(essay, values, changes(paths.BOOK / f"{essay}.ipynb", out / f"{essay}.ipynb"), figures)
     (out / "report.md").write_text(markdown, encoding="utf-8")
     (out / "report.html").write_text(page, encoding="utf-8")
@@ -132,7 +137,7 @@ def scenario_page(essay: str, scenario: str, run: Path) -> Path:
     slug = f"{essay}-{scenario}"
     pictures = paths.STATIC / "scenarios" / slug
     pictures.mkdir(parents=True, exist_ok=True)
-    ids = [f for f, e in figure_manifest()["figures"].items() if e == essay]
+    ids = essay_figures(essay)
     for figure_id in ids:
         shutil.copyfile(run / "figures" / f"{figure_id}.svg", pictures / f"{figure_id}.svg")
     values = declared_essay(essay).scenarios[scenario]
@@ -142,6 +147,5 @@ def scenario_page(essay: str, scenario: str, run: Path) -> Path:
     markdown += f"\nBack to the essay: {{doc}}`../{essay}`.\n"
     page = paths.BOOK / "scenarios" / f"{slug}.md"
     page.parent.mkdir(exist_ok=True)
-    if not page.exists() or page.read_text(encoding="utf-8") != markdown:
-        page.write_text(markdown, encoding="utf-8")
+    write_if_changed(page, markdown)
     return page

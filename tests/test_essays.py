@@ -1,6 +1,5 @@
 """Running the essays: parameters checked on entry; a failed run publishes nothing."""
 
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -8,22 +7,12 @@ from papermill.exceptions import PapermillExecutionError
 
 from sovind import paths
 from sovind.notebooks import ESSAYS, execute
+from sovind.rerun import glued
 
 
 def published_bytes():
     files = [paths.BOOK / f"{e}.ipynb" for e in ESSAYS] + sorted(paths.FIGURES.glob("*"))
     return {str(p): p.read_bytes() for p in files}
-
-
-def glued(path: Path) -> dict[str, str]:
-    notebook = nbformat.read(path, as_version=4)
-    out = {}
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                out[name] = output["data"].get("application/papermill.record/text/plain")
-    return out
 
 
 def test_committed_essays_carry_no_run_metadata():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from sovind import paths
+from sovind.bench import scratch_copy
 from sovind.notebooks import ESSAYS
 from sovind.rebuild import decide, notebook_source_hash
 
@@ -36,13 +36,6 @@ def test_notebook_hash_ignores_outputs_but_not_source(tmp_path):
     assert notebook_source_hash(stripped) != notebook_source_hash(original)
 
 
-def _scratch(tmp_path: Path) -> Path:
-    copy = tmp_path / "project"
-    shutil.copytree(paths.ROOT, copy, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "runs", "*.egg-info",
-                                                                      ".pytest_cache", ".ruff_cache"))
-    return copy
-
-
 def _sovind(copy: Path, *args: str) -> str:
     env = {**os.environ, "SOVIND_ROOT": str(copy)}
     env.pop("SOVIND_FIGURE_DIR", None)
@@ -53,7 +46,7 @@ def _sovind(copy: Path, *args: str) -> str:
 
 
 def test_changing_one_dataset_reexecutes_exactly_the_essays_that_read_it(tmp_path):
-    copy = _scratch(tmp_path)
+    copy = scratch_copy(tmp_path)
     assert "executed" not in _sovind(copy, "publish")  # the copy starts up to date
     raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
     raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.5,"), encoding="utf-8")

@@ -1,0 +1,18 @@
+"""Writing generated files so that an unchanged file keeps its bytes and its timestamp."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_if_changed(target: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``target`` unless it already holds exactly that; return whether it wrote.
+
+    Make and Sphinx decide what to rebuild from timestamps, so a generated file
+    that did not change must not be touched.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.exists() and target.read_bytes() == data:
+        return False
+    target.write_bytes(data)
+    return True
