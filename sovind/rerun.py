@@ -73,9 +73,9 @@ def changes(published: Path, run: Path) -> list[tuple[str, str, str]]:
 
 
 def report(essay: str, values: dict[str, Any], diff: list[tuple[str, str, str]],
-           figures: list[tuple[str, str, str]]) -> tuple[str, str]:
+           figures: list[tuple[str, str, str]], title: str | None = None) -> tuple[str, str]:
     """Return the report as Markdown and as HTML; ``figures`` are (id, published src, rerun src)."""
-    title = f"What changed: {declared_essay(essay).title}, {run_id(values)}"
+    title = title or f"What changed: {declared_essay(essay).title}, {run_id(values)}"
     assumptions = ", ".join(f"`{k}` = `{v}`" for k, v in sorted(values.items())) or "the published defaults"
     md = [f"# {title}", "", f"Run with {assumptions}; compared with the published essay.", ""]
     if diff:
@@ -142,8 +142,9 @@ def scenario_page(essay: str, scenario: str, run: Path) -> Path:
         shutil.copyfile(run / "figures" / f"{figure_id}.svg", pictures / f"{figure_id}.svg")
     values = declared_essay(essay).scenarios[scenario]
     figures = [(f, f"../../_static/figures/{f}.svg", f"../../_static/scenarios/{slug}/{f}.svg") for f in ids]
-    markdown, _ = report(essay, values, changes(paths.BOOK / f"{essay}.ipynb", run / f"{essay}.ipynb"), figures)
-    markdown = markdown.replace("# What changed:", f"# Scenario: {scenario.replace('-', ' ')} —", 1)
+    title = f"Scenario: {scenario.replace('-', ' ')} ({declared_essay(essay).title})"
+    markdown, _ = report(essay, values, changes(paths.BOOK / f"{essay}.ipynb", run / f"{essay}.ipynb"), figures,
+                         title)
     markdown += f"\nBack to the essay: {{doc}}`../{essay}`.\n"
     page = paths.BOOK / "scenarios" / f"{slug}.md"
     page.parent.mkdir(exist_ok=True)
