@@ -1,72 +1,101 @@
-"""Command line: ``python -m sovind data | essays [NAME ...] | pages``."""
+"""Command line: ``python -m sovind data | essays | publish | rerun | pages | snapshots``."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from sovind import DataError, ParameterError
+import click
+
+from sovind.errors import DataError, ParameterError
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one pipeline stage; exit 2 with a clear message on bad input."""
-    parser = argparse.ArgumentParser(prog="python -m sovind", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("data", help="rebuild data/clean and data/datapackage.json from data/raw")
-    sub.add_parser("essays", help="list the essays and the parameters each accepts")
-    publish = sub.add_parser("publish", help="execute the essays and scenarios whose inputs changed, in parallel")
-    publish.add_argument("names", nargs="*", help="essays to consider (default: all)")
-    publish.add_argument("--force", action="store_true", help="execute even if nothing changed")
-    rerun = sub.add_parser("rerun", help="rerun an essay with other parameter values into runs/, with a report")
-    rerun.add_argument("essay")
-    rerun.add_argument("-p", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                       help="a parameter value (repeatable)")
-    sub.add_parser("pages", help="write generated pages and the local chart library into book/")
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "data":
-            from sovind.build import build_all
+class _Group(click.Group):
+    """Print bad-input errors as one line and exit with status 2, as for a bad option."""
 
-            for name in build_all():
-                print(f"data/clean/{name}.csv")
-        elif args.command == "essays":
-            from sovind.essays import ESSAYS
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (DataError, ParameterError) as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
 
-            for essay in ESSAYS.values():
-                print(f"{essay.name}: {essay.title}")
-                for p in essay.parameters:
-                    print(f"  {p.name} (default {p.default!r}): {p.help}; allowed: "
-                          f"{', '.join(map(str, p.allowed()))}")
-                for name, values in essay.scenarios.items():
-                    print(f"  scenario {name}: {values}")
-        elif args.command == "rerun":
-            from sovind.essays import parse_values
-            from sovind.rerun import rerun
 
-            values = parse_values(args.essay, [tuple(pair) for pair in args.p])
-            out = rerun(args.essay, values)
-            print(f"report: {out / 'report.md'}\nreport (HTML): {out / 'report.html'}")
-        elif args.command == "publish":
-            from sovind.notebooks import ESSAYS
-            from sovind.rebuild import rebuild
+@click.group(cls=_Group)
+def main() -> None:
+    """Build the data, run the essays, write the generated pages."""
 
-            for name in args.names:
-                if name not in ESSAYS:
-                    raise ParameterError(f"unknown essay {name!r}; essays: {', '.join(ESSAYS)}")
-            for decision in rebuild(list(args.names or ESSAYS), force=args.force):
-                verb = "executed" if decision.run else "skipped "
-                what = f"scenario {decision.essay}" if "@" in decision.essay else f"book/{decision.essay}.ipynb"
-                print(f"{verb} {what}: {decision.reason}", flush=True)
-        elif args.command == "pages":
-            from sovind.figures import write_vendor_bundle
-            from sovind.pages import write_generated_pages
 
-            for path in [*write_generated_pages(), write_vendor_bundle()]:
-                print(path)
-    except (DataError, ParameterError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
+@main.command()
+def data() -> None:
+    """Rebuild data/clean and data/datapackage.json from data/raw (all or nothing)."""
+    from sovind.data.build import build_all
+
+    for name in build_all():
+        click.echo(f"data/clean/{name}.csv")
+
+
+@main.command()
+def essays() -> None:
+    """List the essays and the parameters each accepts."""
+    from sovind.essay.declaration import essays as declared
+
+    for essay in declared().values():
+        click.echo(f"{essay.name}: {essay.title}")
+        for p in essay.parameters:
+            click.echo(f"  {p.name} (default {p.default!r}): {p.help}; allowed: {', '.join(map(str, p.allowed()))}")
+        for name, values in essay.scenarios.items():
+            click.echo(f"  scenario {name}: {values}")
+
+
+@main.command()
+@click.argument("names", nargs=-1)
+@click.option("--force", is_flag=True, help="execute even if nothing changed")
+def publish(names: tuple[str, ...], force: bool) -> None:
+    """Execute the essays and scenarios whose inputs changed, in parallel; then write their pages."""
+    from sovind.essay.declaration import essay
+    from sovind.essay.rebuild import rebuild
+
+    for name in names:
+        essay(name)  # an unknown name is an error listing the essays
+    decisions = rebuild(list(names) or None, force=force)
+    for decision in decisions:
+        verb = "executed" if decision.run else "skipped "
+        click.echo(f"{verb} {decision.job.label}: {decision.reason}")
+    ran = sum(d.run for d in decisions)
+    click.echo(f"{ran} of {len(decisions)} runs executed" if ran else "no notebook executed")
+
+
+@main.command()
+@click.argument("essay")
+@click.option("-p", "pairs", nargs=2, multiple=True, metavar="NAME VALUE", help="a parameter value (repeatable)")
+def rerun(essay: str, pairs: tuple[tuple[str, str], ...]) -> None:
+    """Rerun an essay with other parameter values into runs/, with a report of what changed."""
+    from sovind.essay.declaration import parse_values
+    from sovind.essay.rerun import rerun as run
+
+    out = run(essay, parse_values(essay, list(pairs)))
+    click.echo(f"report: {out / 'report.md'}\nreport (HTML): {out / 'report.html'}")
+
+
+@main.command()
+def pages() -> None:
+    """Write the generated pages, the README's essay table and the local chart library."""
+    from sovind import paths
+    from sovind.site.export import write_vendor_bundle
+    from sovind.site.pages import write_generated_pages
+
+    for path in [*write_generated_pages(), write_vendor_bundle(paths.STATIC / "vendor")]:
+        click.echo(paths.relative(path))
+
+
+@main.command()
+def snapshots() -> None:
+    """Copy the build's figure data and headline numbers into tests/snapshots (a deliberate update)."""
+    from sovind import paths
+    from sovind.essay.snapshots import update
+
+    for path in update():
+        click.echo(paths.relative(path))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""Writing generated files so that an unchanged file keeps its bytes and its timestamp."""
+"""Writing generated files so that an unchanged file keeps its bytes and its timestamp; hashing files."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 
@@ -16,3 +17,8 @@ def write_if_changed(target: Path, content: str | bytes) -> bool:
         return False
     target.write_bytes(data)
     return True
+
+
+def sha256(path: Path) -> str:
+    """Return the hex SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

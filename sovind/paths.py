@@ -14,18 +14,12 @@ DATAPACKAGE = DATA / "datapackage.json"
 REFERENCES = DATA / "references.bib"
 BOOK = ROOT / "book"
 STATIC = BOOK / "_static"
-FIGURES = STATIC / "figures"
-#: Records of each essay's last execution: the inputs it was run from.
-EXECUTED = BOOK / "executed.json"
-
-
-def figure_dir() -> Path:
-    """Where figures are written now: ``book/_static/figures`` unless a run redirects it.
-
-    The essay runner points ``SOVIND_FIGURE_DIR`` at a scratch directory so that
-    a run that fails half-way never overwrites the published figures.
-    """
-    return Path(os.environ.get("SOVIND_FIGURE_DIR", FIGURES))
+#: Build outputs (ignored by git): executed essays and what they recorded.
+BUILD = ROOT / "_build"
+#: One folder per executed run: ``<essay>`` for the published essay, ``<essay>@<scenario>`` for a scenario.
+BUILD_RUNS = BUILD / "sovind" / "runs"
+#: The committed snapshots a build is compared with: figure data and headline numbers.
+SNAPSHOTS = ROOT / "tests" / "snapshots"
 
 
 def relative(path: Path) -> str:

@@ -3,7 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from sovind.analysis import (
+from sovind.errors import DataError
+from sovind.essay.analysis import (
     crossing_year,
     first_year_at_least,
     fulfilment,
@@ -16,7 +17,6 @@ from sovind.analysis import (
     targets,
     value_at,
 )
-from sovind.errors import DataError
 
 FRAME = pd.DataFrame(
     {

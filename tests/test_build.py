@@ -4,9 +4,9 @@ import filecmp
 
 import pytest
 
-from sovind.build import build_all
+from sovind.data.build import build_all
+from sovind.data.steps import STEPS
 from sovind.errors import DataError
-from sovind.steps import STEPS
 from tests.helpers import copy_data, replace_line
 
 

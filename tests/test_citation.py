@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-
-from sovind import book, paths
 from sovind.figures import plotted_data
 from sovind.pages import figure_manifest, redirects_script
+
+from sovind import book, paths
 
 HTML = Path("_build/html")
 MANIFEST = figure_manifest()

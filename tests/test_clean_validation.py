@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from sovind import catalogue
+from sovind.data import catalogue
+from sovind.data.validate import validate_csv
 from sovind.errors import DataError
-from sovind.validate import validate_csv
 from tests.helpers import replace_line
 
 SCHEMA = catalogue.resource("electricity_generation")["schema"]

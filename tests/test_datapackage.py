@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from sovind import bib
-from sovind.build import sha256
+from sovind.data import bib
+from sovind.files import sha256
 
 PACKAGE = json.loads(Path("data/datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in PACKAGE["resources"]}

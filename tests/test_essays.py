@@ -4,10 +4,10 @@
 import nbformat
 import pytest
 from papermill.exceptions import PapermillExecutionError
-
-from sovind import paths
 from sovind.notebooks import ESSAYS, execute
 from sovind.rerun import glued
+
+from sovind import paths
 
 
 def published_bytes():

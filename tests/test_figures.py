@@ -3,7 +3,6 @@ import json
 import altair as alt
 import pandas as pd
 import pytest
-
 from sovind.figures import begin_essay, plotted_data, publish
 
 DATA = pd.DataFrame(

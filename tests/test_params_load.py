@@ -1,10 +1,10 @@
 import shutil
 
 import pytest
-
-from sovind.errors import DataError, ParameterError
-from sovind.load import load
 from sovind.params import check_choice, check_int_range
+
+from sovind.data.load import load
+from sovind.errors import DataError, ParameterError
 from tests.helpers import copy_data, replace_line
 
 

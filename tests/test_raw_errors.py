@@ -2,9 +2,9 @@
 
 import pytest
 
+from sovind.data.raw import read_raw
+from sovind.data.steps._pick import RAW_COLUMNS
 from sovind.errors import DataError
-from sovind.raw import read_raw
-from sovind.steps._pick import RAW_COLUMNS
 
 HEADER = "table_row,column,period,value,unit,source,locator,note\n"
 GOOD = "generation,,1913,2,billion kWh,wiki_industrialization,Section GOELRO,\n"

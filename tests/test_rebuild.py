@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sovind import paths
 from sovind.bench import scratch_copy
 from sovind.notebooks import ESSAYS
 from sovind.rebuild import decide, notebook_source_hash
+
+from sovind import paths
 
 
 def test_committed_records_are_current_so_a_noop_rebuild_executes_nothing():

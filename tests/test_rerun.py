@@ -9,11 +9,11 @@ from pathlib import Path
 
 import papermill
 import pytest
-
-from sovind import paths
 from sovind.essays import ESSAYS, assumptions_markdown
 from sovind.rebuild import decide
 from sovind.rerun import rerun
+
+from sovind import paths
 
 HTML = Path("_build/html")
 

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from sovind.periods import year_of
-from sovind.units import format_decimal, harmonise
+from sovind.data.periods import year_of
+from sovind.data.units import format_decimal, harmonise
 
 
 @pytest.mark.parametrize(

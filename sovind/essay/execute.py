@@ -1,0 +1,179 @@
+"""Execute an essay's text with papermill, without ever leaving a half-written output.
+
+The essay's text (``book/essays/<name>.md``) becomes a notebook with jupytext,
+papermill executes it in a scratch folder, and only when the run succeeds does
+the folder replace the run's folder under ``_build/sovind/runs/``. A run folder
+holds:
+
+* ``<essay>.ipynb``: the executed notebook, timing and run metadata stripped, so
+  the same code and data give the same bytes;
+* ``headlines.json``: every number the essay glued into its prose;
+* ``figures/<id>.json``: each figure's record (spec, data, title, alt text, source line, provenance);
+* ``record.json``: what the run read and imported, and with which parameters.
+
+The kernel itself writes none of these: they are read from the executed
+notebook's outputs (see :mod:`sovind.essay.run`). :func:`page_notebook` then
+joins the essay's current text with the outputs of its last run, so a prose
+edit reaches the page without executing anything.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jupytext
+import nbformat
+import papermill
+
+from sovind import paths
+from sovind.essay.declaration import Essay
+from sovind.essay.run import FIGURE_MIME, FIGURE_PREFIX, GLUE_PREFIX, RECORD_MIME, RECORD_NAME, VALUE_MIME
+from sovind.files import write_if_changed
+
+_CELL_METADATA_DROP = ("papermill", "execution", "ExecuteTime")
+_NOTEBOOK_METADATA_DROP = ("papermill", "widgets")
+
+
+def run_dir(essay: str, scenario: str | None = None) -> Path:
+    """Where the build keeps an essay's run (or one of its declared scenarios)."""
+    return paths.BUILD_RUNS / (f"{essay}@{scenario}" if scenario else essay)
+
+
+def text_notebook(essay: Essay) -> nbformat.NotebookNode:
+    """Read the essay's MyST text as a notebook (no outputs), with cell ids from the cells' positions.
+
+    nbformat would give each new cell a random id; positional ids keep the
+    executed notebook byte-identical from one run to the next.
+    """
+    notebook = jupytext.read(essay.text, fmt="md:myst")
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"
+    return notebook
+
+
+def normalise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Strip timing and run metadata so identical runs give identical files."""
+    for key in _NOTEBOOK_METADATA_DROP:
+        notebook.metadata.pop(key, None)
+    for cell in notebook.cells:
+        for key in _CELL_METADATA_DROP:
+            cell.metadata.pop(key, None)
+    return notebook
+
+
+@dataclass(frozen=True)
+class RunOutputs:
+    """What an executed essay produced, read from its notebook's outputs."""
+
+    headlines: dict[str, Any]
+    figures: dict[str, dict[str, Any]]
+    record: dict[str, Any]
+
+
+def read_outputs(notebook: nbformat.NotebookNode, label: str) -> RunOutputs:
+    """Collect the glued headline numbers, the figure records and the run record of an executed notebook."""
+    headlines: dict[str, Any] = {}
+    figures: dict[str, dict[str, Any]] = {}
+    record = None
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            data = output.get("data", {})
+            if not name:
+                continue
+            if GLUE_PREFIX + VALUE_MIME in data:
+                headlines[name] = data[GLUE_PREFIX + VALUE_MIME]["value"]
+            elif GLUE_PREFIX + FIGURE_MIME in data:
+                figures[name.removeprefix(FIGURE_PREFIX)] = data[GLUE_PREFIX + FIGURE_MIME]
+            elif name == RECORD_NAME:
+                record = data[GLUE_PREFIX + RECORD_MIME]
+    if record is None:
+        raise RuntimeError(f"{label}: the essay did not call run.close(), so its run record is missing")
+    return RunOutputs(headlines, figures, record)
+
+
+def write_run(notebook: nbformat.NotebookNode, outputs: RunOutputs, folder: Path, essay: str) -> None:
+    """Write an executed notebook and what it produced into ``folder``."""
+    (folder / "figures").mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, folder / f"{essay}.ipynb")
+    dump = {"headlines.json": outputs.headlines, "record.json": outputs.record}
+    dump.update({f"figures/{fid}.json": fig for fid, fig in outputs.figures.items()})
+    for name, data in dump.items():
+        (folder / name).write_text(json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                   encoding="utf-8")
+
+
+def replace_folder(scratch: Path, target: Path) -> None:
+    """Move ``scratch`` to ``target``, replacing it; unchanged files keep their timestamps."""
+    target.mkdir(parents=True, exist_ok=True)
+    produced = {p.relative_to(scratch) for p in scratch.rglob("*") if p.is_file()}
+    for old in sorted(target.rglob("*"), reverse=True):
+        if old.is_file() and old.relative_to(target) not in produced:
+            old.unlink()
+    for rel in sorted(produced):
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(target / rel, (scratch / rel).read_bytes())
+
+
+def execute(essay: Essay, values: dict[str, Any], target: Path) -> RunOutputs:
+    """Run the essay's text with ``values`` and publish the run into ``target`` only if it succeeds.
+
+    ``values`` are passed to the essay's ``parameters`` cell as one dict (empty:
+    the declared defaults, and nothing is injected). A failed run raises and
+    leaves ``target`` exactly as it was.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix=f"sovind-{essay.name}-"))
+    try:
+        source = scratch / "source.ipynb"
+        nbformat.write(text_notebook(essay), source)
+        papermill.execute_notebook(
+            str(source), str(scratch / "out.ipynb"), parameters={"parameters": values} if values else {},
+            cwd=str(essay.text.parent), kernel_name="python3", progress_bar=False, log_output=False,
+            report_mode=False,
+        )
+        notebook = normalise(nbformat.read(scratch / "out.ipynb", as_version=4))
+        outputs = read_outputs(notebook, paths.relative(essay.text))
+        folder = scratch / "run"
+        write_run(notebook, outputs, folder, essay.name)
+        replace_folder(folder, target)
+        return outputs
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def code_cells(notebook: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """Return the notebook's code cells, less the one papermill injects."""
+    return [c for c in notebook.cells if c.cell_type == "code"
+            and "injected-parameters" not in c.metadata.get("tags", [])]
+
+
+def page_notebook(essay: Essay, executed: Path) -> nbformat.NotebookNode:
+    """Join the essay's current text with the outputs of its executed notebook.
+
+    The code cells must be the same, in the same order: they are what the run
+    executed. A prose edit changes only markdown cells, so it reaches the page
+    without a new execution.
+    """
+    page = text_notebook(essay)
+    ran = nbformat.read(executed, as_version=4)
+    mine, theirs = code_cells(page), code_cells(ran)
+    if [c.source for c in mine] != [c.source for c in theirs]:
+        raise RuntimeError(f"{paths.relative(essay.text)}: its code differs from that of its last run "
+                           f"({paths.relative(executed)}); run `make essays`")
+    for cell, done in zip(mine, theirs, strict=True):
+        cell.outputs = done.outputs
+        cell.execution_count = done.execution_count
+    page.metadata = ran.metadata
+    return page
+
+
+def write_page(essay: Essay, executed: Path) -> Path:
+    """Write ``book/<essay>.ipynb``, the executed page Jupyter Book renders (a build output, ignored by git)."""
+    target = paths.BOOK / f"{essay.name}.ipynb"
+    write_if_changed(target, nbformat.writes(page_notebook(essay, executed)) + "\n")
+    return target

@@ -1,0 +1,181 @@
+"""Execute only the essays and scenarios whose inputs changed, in parallel, and say why.
+
+A run's inputs are the code cells of its essay (not its prose), the essay's
+declaration (parameters, scenarios, figures), its parameter values, the code of
+every ``sovind`` module it imported, the book's version and bibliography, and
+every dataset it read, all as of its last run. What a run reads and imports is
+recorded by the run itself (:meth:`sovind.essay.run.Run.record`), not declared by
+hand. The inputs of a run's last success are kept beside it, in
+``_build/sovind/runs/<run>/inputs.json``; a missing record means the run executes.
+
+Then, every time, each essay's page notebook is joined from its current text
+and its last run's outputs (:func:`sovind.essay.execute.write_page`), and the
+scenario pages are written: neither executes anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sovind import paths
+from sovind.data import catalogue
+from sovind.essay.declaration import Essay, essay, essays
+from sovind.essay.execute import execute, run_dir, text_notebook, write_page
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def code_hash(declared: Essay) -> str:
+    """Hash the essay's code cells (source and tags): prose edits leave it unchanged."""
+    cells = [[c.source, sorted(c.metadata.get("tags", []))] for c in text_notebook(declared).cells
+             if c.cell_type == "code"]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def module_file(name: str) -> Path:
+    """Return the source file of a ``sovind`` module (``sovind.essay`` → ``essay/__init__.py``)."""
+    candidate = PACKAGE_DIR.joinpath(*name.split(".")[1:])
+    return candidate / "__init__.py" if candidate.is_dir() else candidate.with_suffix(".py")
+
+
+def package_hash(modules: list[str]) -> str:
+    """Hash the source of the named ``sovind`` modules (a missing module hashes as missing)."""
+    digest = hashlib.sha256()
+    for name in sorted(modules):
+        path = module_file(name)
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"missing")
+    return digest.hexdigest()
+
+
+def dataset_hashes(names: list[str]) -> dict[str, str]:
+    """Return the current SHA-256 of each named dataset, from ``data/datapackage.json``."""
+    package = catalogue.package(paths.DATAPACKAGE)
+    resources = {r["name"]: r["hash"].removeprefix("sha256:") for r in package["resources"]}
+    return {name: resources.get(name, "missing") for name in sorted(names)}
+
+
+def book_hash() -> str:
+    """Hash what every figure stamps and cites: the book's version and the bibliography."""
+    from sovind import book
+
+    digest = hashlib.sha256(book.version().encode())
+    digest.update(paths.REFERENCES.read_bytes())
+    return digest.hexdigest()
+
+
+def inputs(declared: Essay, values: dict[str, Any], datasets: list[str], modules: list[str]) -> dict[str, Any]:
+    """Return everything a run's outputs depend on."""
+    return {
+        "code": code_hash(declared),
+        "declaration": declared.declaration_hash(),
+        "parameters": {k: values[k] for k in sorted(values)},
+        "modules": sorted(modules),
+        "package": package_hash(modules),
+        "book": book_hash(),
+        "datasets": dataset_hashes(datasets),
+    }
+
+
+@dataclass(frozen=True)
+class Job:
+    """One run the book needs: an essay with its defaults, or one of its declared scenarios."""
+
+    essay: str
+    scenario: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Name the run as the build log does."""
+        return f"{self.essay}@{self.scenario}" if self.scenario else self.essay
+
+    def values(self) -> dict[str, Any]:
+        """Return the parameter values the run is given (empty for the defaults)."""
+        return dict(essay(self.essay).scenario(self.scenario)) if self.scenario else {}
+
+    def folder(self) -> Path:
+        """Where the run is kept."""
+        return run_dir(self.essay, self.scenario)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether a run must execute, and why."""
+
+    job: Job
+    run: bool
+    reason: str
+
+
+def last_inputs(job: Job) -> dict[str, Any] | None:
+    """Return the inputs recorded at the job's last successful run, if any."""
+    path = job.folder() / "inputs.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def decide(job: Job) -> Decision:
+    """Compare a run's current inputs with those of its last successful run."""
+    last = last_inputs(job)
+    if last is None:
+        return Decision(job, True, "never executed in this build folder")
+    now = inputs(essay(job.essay), job.values(), list(last["datasets"]), list(last["modules"]))
+    for key, why in [("code", "code cells changed"), ("declaration", "essay declaration changed"),
+                     ("parameters", "parameter values changed"),
+                     ("package", "code of a sovind module it imports changed"),
+                     ("book", "book version or bibliography changed")]:
+        if now[key] != last.get(key):
+            return Decision(job, True, why)
+    changed = [name for name in now["datasets"] if now["datasets"][name] != last["datasets"].get(name)]
+    if changed:
+        return Decision(job, True, f"dataset changed: {', '.join(changed)}")
+    return Decision(job, False, "code cells, declaration, imported code, book version and datasets read unchanged")
+
+
+def run_job(job: Job) -> Job:
+    """Execute one job into its folder and record its inputs (called in a worker process)."""
+    declared = essay(job.essay)
+    outputs = execute(declared, job.values(), job.folder())
+    record = outputs.record
+    found = inputs(declared, job.values(), list(record["datasets"]), list(record["modules"]))
+    (job.folder() / "inputs.json").write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return job
+
+
+def jobs(names: list[str]) -> list[Job]:
+    """Return the runs the named essays need: each essay, then each of its scenarios."""
+    out = []
+    for name in names:
+        out.append(Job(name))
+        out.extend(Job(name, scenario) for scenario in essay(name).scenarios)
+    return out
+
+
+def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int | None = None) -> list[Decision]:
+    """Execute the runs that need it in one parallel pool, then write the pages; return every decision.
+
+    A run that fails raises once the others have finished; its folder, and so
+    the published book, stays as it was.
+    """
+    from sovind.essay.rerun import write_scenario_page
+
+    selected = list(names or essays())
+    decisions = [Decision(j, True, "forced") if force else decide(j) for j in jobs(selected)]
+    due = [d.job for d in decisions if d.run]
+    if due:
+        size = min(len(due), workers or os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=size) as pool:
+            futures = [pool.submit(run_job, job) for job in due]
+            errors = [f.exception() for f in futures if f.exception() is not None]
+        if errors:
+            raise errors[0]
+    for name in selected:
+        write_page(essay(name), run_dir(name) / f"{name}.ipynb")
+        for scenario in essay(name).scenarios:
+            write_scenario_page(name, scenario)
+    return decisions

@@ -1,0 +1,199 @@
+"""The book's Sphinx extension: figures rendered at book-build time, and no third-party scripts.
+
+Directives (used in the essays' MyST text and the generated scenario pages):
+
+* ``{sovind-figure} <id>``: a numbered figure. Its body is the caption. The
+  figure's record, written by the essay's last run under
+  ``_build/sovind/runs/<essay>/figures/<id>.json``, is rendered with
+  ``templates/figure.html`` (chart, source line, cite-and-reuse block), and its
+  exports (SVG, PNG, CSV, spec, metadata) are written to ``_static/figures/``
+  of the built site. A changed record makes Sphinx re-read the page.
+* ``{sovind-compare} <id>`` with ``:run: <essay>@<scenario>``: the published
+  picture beside a scenario's, for the scenario pages.
+* ``{sovind-assumptions}``: the essay's "Assumptions you can change" table, from
+  its declaration.
+
+Hooks: a figure's cite block carries a placeholder for its number, which only
+Sphinx knows; it is filled in once the book is resolved. Jupyter Book always
+loads sphinx-thebe, which writes into every page an inline script naming a CDN
+(unpkg.com) and loads ``sphinx-thebe.js``; the book offers no live kernels in the
+page, so both are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from sovind import paths
+from sovind.site.figure import FigureRecord
+
+_DROP_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
+_FIGNUM = re.compile(r'(<span class="sovind-fignum" data-figure-id="([a-z0-9-]+)">)\?(</span>)')
+
+
+def _static_url(docname: str, folder: str) -> str:
+    """Return the relative URL from a page to a folder of the built site's ``_static``."""
+    return "../" * docname.count("/") + f"_static/{folder}"
+
+
+class _RecordDirective(SphinxDirective):
+    """Shared by the figure directives: find, read and export a figure record."""
+
+    required_arguments = 1
+
+    def run_name(self) -> str:
+        """Return the run the figure comes from: ``:run:``, or the essay whose page this is."""
+        return self.options.get("run") or Path(self.env.docname).name
+
+    def record(self, run: str) -> FigureRecord:
+        """Read the figure's record from a run, and make the page depend on it."""
+        path = paths.BUILD_RUNS / run / "figures" / f"{self.arguments[0]}.json"
+        if not path.exists():
+            raise self.error(f"figure {self.arguments[0]!r}: no record at {paths.relative(path)}; "
+                             "run `make essays` (or `python -m sovind publish`) first")
+        self.env.note_dependency(str(path))
+        return FigureRecord.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+    def export(self, record: FigureRecord, folder: str) -> None:
+        """Write the figure's exports into ``_static/<folder>`` of the built site."""
+        from sovind.site.export import export
+
+        if self.env.app.builder.format == "html":
+            export(record, Path(self.env.app.outdir) / "_static" / folder)
+
+
+class FigureDirective(_RecordDirective):
+    """A numbered, citable figure from an essay's run; the body is the caption."""
+
+    has_content = True
+    option_spec = {"run": str}
+
+    def run(self) -> list[nodes.Node]:
+        """Return the figure node: the rendered record, then its caption (and legend)."""
+        record = self.record(self.run_name())
+        self.export(record, "figures")
+        figure = nodes.figure(classes=["sovind"])
+        figure += nodes.raw("", record.html(_static_url(self.env.docname, "figures")), format="html")
+        body = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, body)
+        if not body.children or not isinstance(body[0], nodes.paragraph):
+            raise self.error(f"figure {record.id!r} needs a caption: a paragraph in the directive's body")
+        first = body[0]
+        figure += nodes.caption(first.rawsource, "", *first.children)
+        if len(body) > 1:
+            figure += nodes.legend("", *body[1:])
+        figure["names"].append(record.id)
+        self.state.document.note_explicit_target(figure, figure)
+        return [figure]
+
+
+class CompareDirective(_RecordDirective):
+    """The published picture of a figure beside the same figure under a scenario's assumptions."""
+
+    option_spec = {"run": str}
+
+    def run(self) -> list[nodes.Node]:
+        """Return the two pictures side by side."""
+        run = self.options.get("run", "")
+        if "@" not in run:
+            raise self.error("sovind-compare needs :run: <essay>@<scenario>")
+        essay, scenario = run.split("@", 1)
+        published, changed = self.record(essay), self.record(run)
+        folder = f"scenarios/{essay}-{scenario}"
+        self.export(published, "figures")
+        self.export(changed, folder)
+        left = f"{_static_url(self.env.docname, 'figures')}/{published.id}.svg"
+        right = f"{_static_url(self.env.docname, folder)}/{changed.id}.svg"
+        html = (f'<div class="sovind-compare">'
+                f'<img src="{left}" alt="{escape(published.alt)}, published" width="48%"> '
+                f'<img src="{right}" alt="{escape(changed.alt)}, this scenario" width="48%"></div>')
+        return [nodes.raw("", html, format="html")]
+
+
+class AssumptionsDirective(SphinxDirective):
+    """The essay's "Assumptions you can change" table and the command to rerun it, from its declaration."""
+
+    def run(self) -> list[nodes.Node]:
+        """Return the table, parsed as MyST."""
+        from sovind.essay.declaration import essay
+
+        declared = essay(Path(self.env.docname).name)
+        self.env.note_dependency(str(declared.text))
+        lines = ["| Assumption | Default | Allowed values | What it means |", "|---|---|---|---|"]
+        for p in declared.parameters:
+            allowed = ", ".join(f"`{v}`" for v in p.allowed())
+            lines.append(f"| `{p.name}` | `{p.default}` | {allowed} | {p.help} |")
+        example = next(iter(declared.scenarios.values()), {})
+        command = " ".join(f"-p {k} {v}" for k, v in example.items())
+        lines += ["", f"To rerun this essay with other values: `make rerun ESSAY={declared.name} "
+                  f"PARAMS=\"{command}\"`, then read the report of what changed (see the README)."]
+        if declared.scenarios:
+            links = ", ".join(f"{{doc}}`scenarios/{declared.name}-{s}`" for s in declared.scenarios)
+            lines += ["", f"Alternative scenarios, run with the book: {links}."]
+        container = nodes.container(classes=["sovind-assumptions"])
+        self.state.nested_parse(StringList(lines, source=declared.text.name), 0, container)
+        return [container]
+
+
+def _is_thebe(asset: Any) -> bool:
+    filename = str(getattr(asset, "filename", asset) or "")
+    body = str(getattr(asset, "attributes", {}).get("body", "") if hasattr(asset, "attributes") else "")
+    return filename.endswith(_DROP_FILES) or "THEBE_JS_URL" in body or "unpkg.com" in filename
+
+
+def _drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not _is_thebe(asset)]
+
+
+def _launch_text(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Point an essay page's launch button at the essay's text, its one source in the repository.
+
+    The page is rendered from ``book/<name>.ipynb``, a build output that git does
+    not hold; Binder opens ``book/essays/<name>.md`` instead (jupytext reads it).
+    """
+    name = pagename.removeprefix("book/")
+    if "/" in name or not (paths.BOOK / "essays" / f"{name}.md").exists():
+        return
+
+    def fix(buttons: list[dict]) -> None:
+        for button in buttons:
+            if isinstance(button.get("url"), str):
+                button["url"] = button["url"].replace(f"book/{name}.ipynb", f"book/essays/{name}.md")
+            fix(button.get("buttons", []))
+
+    fix(context.get("header_buttons", []))
+
+
+def _number_figures(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    numbers = app.env.toc_fignumbers.get(docname, {}).get("figure", {})
+
+    def number(match: re.Match[str]) -> str:
+        found = numbers.get(match.group(2))
+        return match.group(1) + (".".join(map(str, found)) if found else "?") + match.group(3)
+
+    for raw in list(doctree.findall(nodes.raw)):
+        text = raw.astext()
+        if "sovind-fignum" in text:
+            raw.replace_self(nodes.raw(raw.rawsource, _FIGNUM.sub(number, text), format=raw.get("format", "html")))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the figure directives and the figure-numbering and thebe-removal hooks."""
+    app.add_directive("sovind-figure", FigureDirective)
+    app.add_directive("sovind-compare", CompareDirective)
+    app.add_directive("sovind-assumptions", AssumptionsDirective)
+    app.connect("doctree-resolved", _number_figures)
+    app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _launch_text, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
