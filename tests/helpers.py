@@ -1,11 +1,18 @@
-"""Shared test helpers: a scratch copy of the data directory."""
+"""Shared test helpers: scratch copies of the data directory and of the whole project."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from sovind import paths
+
+#: Never copied into a scratch project: the environment, history, the built site, reruns, caches.
+_SKIP = shutil.ignore_patterns(".venv", ".git", "html", ".doctrees", "jupyter_execute", "runs", "*.egg-info",
+                               ".pytest_cache", ".ruff_cache", "__pycache__")
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -13,6 +20,22 @@ def copy_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(paths.DATA, target)
     return target
+
+
+def scratch_project(parent: Path) -> Path:
+    """Copy the project, with the essays' last runs (``_build/sovind``) but not the built site, into ``parent``."""
+    target = parent / "book"
+    shutil.copytree(paths.ROOT, target, ignore=_SKIP)
+    return target
+
+
+def sovind(copy: Path, *args: str) -> str:
+    """Run ``python -m sovind ARGS`` on a scratch project; fail the test on a non-zero exit."""
+    env = {**os.environ, "SOVIND_ROOT": str(copy)}
+    result = subprocess.run([sys.executable, "-m", "sovind", *args], cwd=copy, env=env, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
 
 
 def replace_line(path: Path, line: int, old: str, new: str) -> None:

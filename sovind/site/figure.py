@@ -108,7 +108,7 @@ class FigureRecord:
         return template("figure.html").render(
             figure=self, base=f"{static_url}/{self.id}", width=WIDTH, spec=spec, licence=LICENCE,
             number_placeholder=FIGNUM.format(id=self.id),
-            citation=self.citation("\0"), bibtex=self.bibtex("\0"), provenance=flat(self.provenance),
+            citation=self.citation("\0"), bibtex=self.bibtex("\0"), provenance=sorted(flat(self.provenance)),
         )
 
 

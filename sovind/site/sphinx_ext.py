@@ -81,7 +81,7 @@ class FigureDirective(_RecordDirective):
         """Return the figure node: the rendered record, then its caption (and legend)."""
         record = self.record(self.run_name())
         self.export(record, "figures")
-        figure = nodes.figure(classes=["sovind"])
+        figure = nodes.figure()
         figure += nodes.raw("", record.html(_static_url(self.env.docname, "figures")), format="html")
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)

@@ -1,25 +1,10 @@
 import shutil
 
 import pytest
-from sovind.params import check_choice, check_int_range
 
 from sovind.data.load import load
-from sovind.errors import DataError, ParameterError
+from sovind.errors import DataError
 from tests.helpers import copy_data, replace_line
-
-
-def test_check_choice_names_allowed_values():
-    assert check_choice("fyp_variant", "optimal", ["starting", "optimal"]) == "optimal"
-    with pytest.raises(ParameterError, match="'fyp_variant' is 'pessimal'; allowed values: 'starting', 'optimal'"):
-        check_choice("fyp_variant", "pessimal", ["starting", "optimal"])
-
-
-def test_check_int_range():
-    assert check_int_range("year", 1932, 1913, 1940) == 1932
-    with pytest.raises(ParameterError, match="allowed range: 1913 to 1940"):
-        check_int_range("year", 1950, 1913, 1940)
-    with pytest.raises(ParameterError, match="whole year"):
-        check_int_range("year", "1932", 1913, 1940)
 
 
 def test_load_types_columns_by_schema():

@@ -10,54 +10,77 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from sovind.figures import plotted_data
-from sovind.pages import figure_manifest, redirects_script
 
-from sovind import book, paths
+from sovind import book
+from sovind.essay.declaration import essays
+from sovind.site.figure import plotted_data
+from sovind.site.pages import current_figures, figure_manifest, redirects_script
+
+pytestmark = pytest.mark.book
 
 HTML = Path("_build/html")
+FIGURES = HTML / "_static" / "figures"
 MANIFEST = figure_manifest()
-PUBLISHED = sorted(
-    p.name.removesuffix(".json") for p in paths.FIGURES.glob("*.json") if not p.name.endswith(".vl.json")
-)
+CURRENT = current_figures()
+EXPORTS = ("svg", "png", "csv", "vl.json", "json")
 
 
 def manifest_history() -> set[str]:
-    """Every figure identifier any committed version of book/figures.yml ever listed."""
+    """Every figure identifier any committed version of book/figures.yml ever listed.
+
+    Fails on a shallow clone, where the history it needs is missing and the check could not fail.
+    """
+    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    assert shallow == "false", "a shallow clone hides figure ids of earlier versions; fetch the full history"
     commits = subprocess.run(["git", "rev-list", "HEAD", "--", "book/figures.yml"], capture_output=True,
                              text=True, check=True).stdout.split()
     ids: set[str] = set()
     for commit in commits:
         text = subprocess.run(["git", "show", f"{commit}:book/figures.yml"], capture_output=True, text=True,
                               check=True).stdout
-        ids |= set(yaml.safe_load(text).get("figures") or {})
+        old = yaml.safe_load(text)
+        ids |= set(old.get("figures") or {}) | set(old.get("published") or [])  # the ledger's old and new forms
     return ids
 
 
-def test_manifest_lists_exactly_the_published_figures():
-    assert sorted(MANIFEST["figures"]) == PUBLISHED
-    for figure_id, essay in MANIFEST["figures"].items():
-        assert json.loads((paths.FIGURES / f"{figure_id}.json").read_text())["essay"] == essay
+def test_the_ledger_lists_every_current_figure():
+    assert set(CURRENT) <= set(MANIFEST["published"]), "add new figure ids to book/figures.yml"
+    assert len(CURRENT) == sum(len(e.figures) for e in essays().values()), "a figure id is declared twice"
 
 
 def test_no_identifier_ever_disappears_without_a_forwarding_address():
-    current = set(MANIFEST["figures"])
-    for old in manifest_history() - current:
+    history = manifest_history() | set(MANIFEST["published"])
+    assert history, "the ledger's history is empty"
+    for old in history - set(CURRENT):
         assert old in MANIFEST["moved"], f"figure id {old!r} vanished; record where it went under `moved`"
     for old, place in MANIFEST["moved"].items():
-        assert old not in current
-        assert MANIFEST["figures"].get(place["id"]) == place["essay"], old
+        assert old not in CURRENT
+        assert CURRENT.get(place["id"]) == place["essay"], old
+
+
+@pytest.mark.parametrize("figure_id", sorted(MANIFEST["published"]))
+def test_every_published_figure_url_resolves_in_the_built_site(figure_id):
+    if figure_id in MANIFEST["moved"]:
+        place = MANIFEST["moved"][figure_id]
+        figure_id, essay = place["id"], place["essay"]
+    else:
+        essay = CURRENT[figure_id]
+    page = (HTML / "book" / f"{essay}.html").read_text(encoding="utf-8")
+    assert f'id="{figure_id}"' in page
+    for ext in EXPORTS:
+        assert (FIGURES / f"{figure_id}.{ext}").stat().st_size > 0, ext
 
 
 def test_redirect_script_maps_moved_ids():
-    script = redirects_script({"figures": {}, "moved": {"old-id": {"essay": "goelro", "id": "new-id"}}})
+    script = redirects_script({"published": [], "moved": {"old-id": {"essay": "goelro", "id": "new-id"}}})
     assert '{"old-id": "goelro.html#new-id"}' in script
 
 
-@pytest.mark.parametrize("figure_id", PUBLISHED)
+@pytest.mark.parametrize("figure_id", sorted(CURRENT))
 def test_figure_csv_equals_the_data_its_chart_encodes(figure_id):
-    spec = json.loads((paths.FIGURES / f"{figure_id}.vl.json").read_text())
-    csv = pd.read_csv(paths.FIGURES / f"{figure_id}.csv", keep_default_na=False, na_values=[""])
+    spec = json.loads((FIGURES / f"{figure_id}.vl.json").read_text())
+    csv = pd.read_csv(FIGURES / f"{figure_id}.csv", keep_default_na=False, na_values=[""])
     expected = plotted_data(spec)
     assert sorted(csv.columns) == sorted(expected.columns)
     assert len(csv) == len(expected)
@@ -76,8 +99,8 @@ def test_version_is_one_number_everywhere():
     cff = yaml.safe_load(Path("CITATION.cff").read_text())
     assert cff["version"] == book.version()
     assert f"version {book.version()}" in Path("book/how-to-cite.md").read_text()
-    for figure_id in PUBLISHED:
-        meta = json.loads((paths.FIGURES / f"{figure_id}.json").read_text())
+    for figure_id in CURRENT:
+        meta = json.loads((FIGURES / f"{figure_id}.json").read_text())
         assert meta["provenance"]["book_version"] == book.version(), figure_id
 
 
@@ -101,11 +124,11 @@ def test_every_figure_on_every_page_can_be_linked_cited_and_downloaded():
             for href in re.findall(r'href="\.\./(_static/figures/[^"]+)"', block):
                 target = HTML / href
                 assert target.exists() and target.stat().st_size > 0, href
-    assert seen == set(MANIFEST["figures"])
+    assert seen == set(CURRENT)
 
 
 def test_figures_page_lists_every_figure_with_number_and_permalink():
     html = (HTML / "book" / "figures.html").read_text(encoding="utf-8")
-    for figure_id, essay in MANIFEST["figures"].items():
+    for figure_id, essay in CURRENT.items():
         assert f'href="{essay}.html#{figure_id}"' in html, figure_id
         assert f"_static/figures/{figure_id}.svg" in html, figure_id

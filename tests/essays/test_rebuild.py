@@ -1,0 +1,68 @@
+"""Rebuilds execute exactly the runs whose inputs changed (correctness only; timings are in make bench)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sovind import paths
+from sovind.essay.declaration import essays, read_declaration
+from sovind.essay.rebuild import code_hash, decide, jobs
+from tests.helpers import scratch_project, sovind
+
+pytestmark = pytest.mark.kernel
+
+
+def executed(report: str) -> list[str]:
+    return sorted(line.split(":")[0].removeprefix("executed ") for line in report.splitlines()
+                  if line.startswith("executed"))
+
+
+@pytest.mark.book
+def test_after_a_build_every_run_is_current():
+    for job in jobs(list(essays())):
+        decision = decide(job)
+        assert not decision.run, f"{job.label}: {decision.reason} (run `make essays`)"
+
+
+def test_code_hash_covers_code_cells_and_not_prose(tmp_path):
+    text = paths.BOOK / "essays" / "goelro.md"
+    original = text.read_text(encoding="utf-8")
+    copy = tmp_path / "goelro.md"
+    copy.write_text(original.replace("a country that could barely", "a country that could hardly"), encoding="utf-8")
+    assert original != copy.read_text(encoding="utf-8")
+    assert code_hash(read_declaration(copy)) == code_hash(read_declaration(text))
+    copy.write_text(original.replace('run.load("power_stations")', 'run.load("power_stations")  # stations'),
+                    encoding="utf-8")
+    assert code_hash(read_declaration(copy)) != code_hash(read_declaration(text))
+
+
+@pytest.mark.book
+def test_prose_declaration_and_data_edits_execute_exactly_what_they_should(tmp_path):
+    copy = scratch_project(tmp_path)
+    assert executed(sovind(copy, "publish")) == []  # the copy starts up to date
+
+    text = copy / "book" / "essays" / "fyp1.md"
+    source = text.read_text(encoding="utf-8")
+    text.write_text(source.replace("## ", "## Revised: ", 1), encoding="utf-8")
+    report = sovind(copy, "publish")
+    assert executed(report) == [] and "no notebook executed" in report, report
+    page = (copy / "book" / "fyp1.ipynb").read_text(encoding="utf-8")
+    assert "## Revised: " in page and "sovind-figure-fyp1" in page  # new prose, outputs kept
+
+    text.write_text(text.read_text(encoding="utf-8").replace("base year of the output index",
+                                                             "base year of the index of output"), encoding="utf-8")
+    report = sovind(copy, "publish")
+    assert executed(report) == ["fyp1", "fyp1@revised-targets"], report
+    assert "essay declaration changed" in report
+
+    raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
+    raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.5,"), encoding="utf-8")
+    sovind(copy, "data")
+    report = sovind(copy, "publish")
+    assert executed(report) == ["goelro", "goelro@lower-capacity-target"], report
+    assert "dataset changed: electricity_generation" in report
+    record = json.loads((copy / "_build/sovind/runs/goelro/figures/goelro-generation-estimates.json").read_text())
+    assert ",47.5," in record["csv"] and ",47.0," not in record["csv"]
+    assert executed(sovind(copy, "publish")) == []  # and a second rebuild does nothing
