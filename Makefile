@@ -86,7 +86,7 @@ test: book chromium
 	  echo "error: make book changed or added files that git tracks: outputs are not reproducible or not ignored"; exit 1; fi
 
 bench: setup
-	$(BIN)/python tests/bench.py
+	$(BIN)/python -m tests.bench
 
 serve: $(HTML)/index.html
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(HTML) $(PORT)

@@ -11,8 +11,18 @@ from pathlib import Path
 from sovind import paths
 
 #: Never copied into a scratch project: the environment, history, the built site, reruns, caches.
-_SKIP = shutil.ignore_patterns(".venv", ".git", "html", ".doctrees", "jupyter_execute", "runs", "*.egg-info",
-                               ".pytest_cache", ".ruff_cache", "__pycache__")
+_SKIP_AT_ROOT = {".venv", ".git", "runs", ".pytest_cache", ".ruff_cache"}
+_SKIP_IN_BUILD = {"html", ".doctrees", "jupyter_execute"}
+
+
+def _skip(directory: str, names: list[str]) -> set[str]:
+    here = Path(directory).resolve()
+    skip = {n for n in names if n == "__pycache__" or n.endswith(".egg-info")}
+    if here == paths.ROOT:
+        skip |= _SKIP_AT_ROOT & set(names)
+    elif here == paths.BUILD:
+        skip |= _SKIP_IN_BUILD & set(names)
+    return skip
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -25,7 +35,7 @@ def copy_data(tmp_path: Path) -> Path:
 def scratch_project(parent: Path) -> Path:
     """Copy the project, with the essays' last runs (``_build/sovind``) but not the built site, into ``parent``."""
     target = parent / "book"
-    shutil.copytree(paths.ROOT, target, ignore=_SKIP)
+    shutil.copytree(paths.ROOT, target, ignore=_skip)
     return target
 
 

@@ -22,6 +22,7 @@ page, so both are removed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from html import escape
@@ -188,6 +189,19 @@ def _number_figures(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             raw.replace_self(nodes.raw(raw.rawsource, _FIGNUM.sub(number, text), format=raw.get("format", "html")))
 
 
+def code_version() -> int:
+    """Return a number that changes whenever the site's code or templates change.
+
+    Given to Sphinx as the extension's ``env_version``: a change re-reads every
+    page, so an edit to a template or to this extension reaches every figure.
+    """
+    site = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*site.glob("*.py"), *site.glob("templates/*")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return int(digest.hexdigest()[:12], 16)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the figure directives and the figure-numbering and thebe-removal hooks."""
     app.add_directive("sovind-figure", FigureDirective)
@@ -196,4 +210,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", _number_figures)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _launch_text, priority=900)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": code_version()}
