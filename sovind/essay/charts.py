@@ -1,4 +1,4 @@
-"""Chart builders that more than one essay uses. Style lives in :mod:`sovind.figures`."""
+"""Chart builders that more than one essay uses. Style lives in :mod:`sovind.site.style`."""
 
 from __future__ import annotations
 
