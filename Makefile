@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
 HTML   := _build/html
 PORT   ?= 8000
-# The executed essays nbval re-runs: each essay's published run.
+# The executed notebooks nbval re-runs: every run of the build, essays and scenarios.
 EXECUTED = $(wildcard _build/sovind/runs/*/*.ipynb)
 
 .PHONY: help setup data essays pages html book test test-fast lint serve chromium clean bench rerun snapshots

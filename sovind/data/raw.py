@@ -12,16 +12,16 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from sovind import paths
-from sovind.data import bib
 from sovind.data.periods import year_of
 from sovind.data.units import UNITS
+from sovind.data.validate import validate_csv
 from sovind.errors import DataError
-
-#: Columns every raw file must have.
-REQUIRED = ("source", "locator")
 
 
 @dataclass(frozen=True)
@@ -65,28 +65,37 @@ class RawRow:
         return unit
 
 
+@lru_cache(maxsize=1)
+def raw_schema() -> dict:
+    """Return the Frictionless Table Schema every raw file follows (``data/meta/_raw.yaml``)."""
+    with (paths.META / "_raw.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)["schema"]
+
+
 def read_raw(
     name: str, columns: tuple[str, ...], raw_dir: Path | None = None, optional: frozenset[str] = frozenset()
 ) -> list[RawRow]:
-    """Read ``data/raw/<name>`` and check its header, sources and locators.
+    """Read ``data/raw/<name>``, validated against the raw Table Schema, and return its rows.
 
-    ``columns`` are the columns the calling step needs besides ``source`` and
-    ``locator``; cells of ``columns`` may only be empty if listed in ``optional``
-    (a ``note`` may always be empty). Every row must name a source that is in the
-    bibliography and a non-empty locator. Raises :class:`DataError` naming file,
-    line and column.
+    The file must have every column of the schema; Frictionless checks each cell
+    (required cells, numbers) and :func:`~sovind.data.validate.validate_csv` that
+    every source is in the bibliography. ``columns`` are the columns the calling
+    step needs: their cells may only be empty if listed in ``optional`` (a
+    ``note`` may always be empty). Raises :class:`DataError` naming file, line
+    and column.
     """
     path = (raw_dir or paths.RAW) / name
     label = paths.relative(path)
     if not path.exists():
         raise DataError(label, "file not found")
-    known = bib.keys()
+    schema = raw_schema()
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
-        for column in (*REQUIRED, *columns):
+        for column in [f["name"] for f in schema["fields"]]:
             if column not in header:
                 raise DataError(label, f"missing column; the header has {', '.join(header)}", line=1, column=column)
+        validate_csv(path, schema, label=label)
         rows = []
         for cells in reader:
             row = RawRow(label, reader.line_num, {k: (v or "").strip() for k, v in cells.items() if k is not None})
@@ -95,12 +104,6 @@ def read_raw(
             for column in columns:
                 if row[column] == "" and column not in OPTIONAL | optional:
                     raise row.fail(column, "empty cell")
-            if not row["source"]:
-                raise row.fail("source", "no source: every value needs a citation key from data/references.bib")
-            if row["source"] not in known:
-                raise row.fail("source", f"source key {row['source']!r} is not in data/references.bib")
-            if not row["locator"]:
-                raise row.fail("locator", "no locator: give the page, table or section of the source")
             rows.append(row)
     if not rows:
         raise DataError(label, "no data rows")

@@ -24,19 +24,21 @@ def validate_csv(path: Path, schema: dict[str, Any], *, label: str | None = None
     resource = Resource(path=path.name, basepath=str(path.parent), schema=Schema.from_descriptor(schema))
     report = resource.validate()
     if not report.valid:
-        errors = report.flatten(["type", "rowNumber", "fieldName", "note"])
-        kind, line, column, note = errors[0]
+        errors = report.flatten(["type", "rowNumber", "fieldName", "note", "cell"])
+        kind, line, column, note, cell = errors[0]
         if kind == "primary-key":
             column = "+".join(schema.get("primaryKey", []))
             note = f"duplicate key ({column}): {note}"
         elif kind == "constraint-error" and "required" in note:
-            note = "empty cell where a value is required"
+            field = next(f for f in schema["fields"] if f["name"] == column)
+            note = "empty cell where a value is required" + (f": {field['description']}" if "description" in field
+                                                              else "")
         elif kind == "constraint-error" and "enum" in note:
             allowed = next(f for f in schema["fields"] if f["name"] == column)["constraints"]["enum"]
             note = f"value not allowed; allowed values: {', '.join(allowed)}"
         elif kind == "type-error":
             field = next(f for f in schema["fields"] if f["name"] == column)
-            note = f"not a valid {field['type']}"
+            note = f"{cell!r} is not a valid {field['type']}"
         raise DataError(label, note, line=line, column=column)
     names = [f["name"] for f in schema["fields"]]
     if "source" in names:

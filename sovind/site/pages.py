@@ -1,4 +1,4 @@
-"""Pages generated from the data package and the figure manifest, and the book-level citation files."""
+"""Pages generated from the data package, the figure ledger and the essays' declarations; the citation files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import yaml
 
 from sovind import paths
 from sovind.data import catalogue
+from sovind.data.raw import raw_schema
 from sovind.files import write_if_changed
 
 HEADER = """\
@@ -56,7 +57,13 @@ def catalogue_markdown(package: dict) -> str:
             lines.append(f"| `{field['name']}` | {field['type']} | {_cell(desc)} |")
         key = ", ".join(f"`{k}`" for k in res["schema"]["primaryKey"])
         lines.append(f"\nEach row is identified by {key}.\n")
-    return "\n".join(lines)
+    lines += ["(raw-transcriptions)=", "## The raw transcriptions", "",
+              "Every file in `data/raw` follows one Frictionless Table Schema (`data/meta/_raw.yaml`), checked "
+              "whenever the file is read:", "", "| Field | Type | Required | Description |", "|---|---|---|---|"]
+    for field in raw_schema()["fields"]:
+        required = "yes" if field.get("constraints", {}).get("required") else "no"
+        lines.append(f"| `{field['name']}` | {field['type']} | {required} | {_cell(field.get('description', ''))} |")
+    return "\n".join(lines) + "\n"
 
 
 

@@ -27,7 +27,7 @@ def test_bad_raw_row_stops_build_and_writes_nothing(tmp_path):
     replace_line(data / "raw" / "cia_1952_electric_power.csv", 2, ",47.0,", ",47.O,")
     with pytest.raises(DataError) as caught:
         build_all(data)
-    assert "cia_1952_electric_power.csv, line 2, column 'value': '47.O' is not a number" in str(caught.value)
+    assert "cia_1952_electric_power.csv, line 2, column 'value': '47.O' is not a valid number" in str(caught.value)
     after = {p.name: p.read_bytes() for p in [*(data / "clean").glob("*.csv"), data / "datapackage.json"]}
     assert after == before
 

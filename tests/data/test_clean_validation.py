@@ -29,7 +29,7 @@ def test_committed_table_is_valid(table):
 
 def test_wrong_type(table):
     replace_line(table, 2, ",1940,", ",nineteen-forty,")
-    with pytest.raises(DataError, match=r"line 2, column 'year': not a valid integer"):
+    with pytest.raises(DataError, match=r"line 2, column 'year': 'nineteen-forty' is not a valid integer"):
         validate_csv(table, SCHEMA)
 
 

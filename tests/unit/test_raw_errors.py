@@ -27,11 +27,12 @@ def test_good_file_reads(tmp_path):
 @pytest.mark.parametrize(
     ("bad_row", "column", "message"),
     [
-        ("generation,,1913,two,billion kWh,wiki_industrialization,Section GOELRO,\n", "value", "not a number"),
+        ("generation,,1913,two,billion kWh,wiki_industrialization,Section GOELRO,\n", "value",
+         "'two' is not a valid number"),
         ("generation,,1913,2,furlongs,wiki_industrialization,Section GOELRO,\n", "unit", "unknown unit"),
-        ("generation,,1913,2,billion kWh,,Section GOELRO,\n", "source", "no source"),
+        ("generation,,1913,2,billion kWh,,Section GOELRO,\n", "source", "required: Every value needs a citation key"),
         ("generation,,1913,2,billion kWh,no_such_key,Section GOELRO,\n", "source", "not in data/references.bib"),
-        ("generation,,1913,2,billion kWh,wiki_industrialization,,\n", "locator", "no locator"),
+        ("generation,,1913,2,billion kWh,wiki_industrialization,,\n", "locator", "required: Give the page, table"),
         ("generation,,c. 1913,2,billion kWh,wiki_industrialization,Section GOELRO,\n", "period", "neither"),
     ],
 )
