@@ -31,7 +31,7 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP)
 
 # raw → clean: all or nothing, and only when a raw file, a schema or the data code changed.
-DATA_INPUTS := $(wildcard data/raw/*.csv data/meta/*.yaml data/references.bib sovind/data/*.py sovind/data/steps/*.py)
+DATA_INPUTS := $(wildcard data/raw/*.csv data/raw/external/*/* data/meta/*.yaml data/references.bib sovind/data/*.py sovind/data/steps/*.py)
 
 data: setup data/.built
 

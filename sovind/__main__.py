@@ -1,4 +1,4 @@
-"""Command line: ``python -m sovind data | essays | publish | rerun | pages | snapshots``."""
+"""Command line: ``python -m sovind data | coverage | essays | publish | rerun | pages | snapshots``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ def data() -> None:
 
     for name in build_all():
         click.echo(f"data/clean/{name}.csv")
+
+
+@main.command()
+def coverage() -> None:
+    """Print which series the data hold for which years, 1913-1945, by best class of source."""
+    from sovind.data.coverage import matrix, strong_cells, text
+
+    table = matrix()
+    click.echo(text(table))
+    click.echo(f"\n{strong_cells(table)} of {table.size} cells rest on official statistics, a plan, an archive or "
+               "scholarship.")
 
 
 @main.command()

@@ -70,7 +70,7 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
     entries = bib.entries().entries
     sources = []
     for key in used:
-        source = {"title": bib.short_title(key), "key": key}
+        source = {"title": bib.short_title(key), "key": key, "class": entries[key].fields["sourceclass"]}
         if url := entries[key].fields.get("url"):
             source["path"] = url
         sources.append(source)

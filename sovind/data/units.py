@@ -20,6 +20,10 @@ class Unit(NamedTuple):
 
 #: Printed unit (exactly as the raw file spells it) → harmonised unit.
 UNITS: dict[str, Unit] = {
+    # value of output and indexes, kept as printed (Nutter 1962, Appendix F)
+    "billion rubles (1926/27 prices)": Unit("billion rubles (1926/27 prices)", Decimal(1)),
+    "index, 1928 = 100": Unit("index, 1928 = 100", Decimal(1)),
+    "index, 1950 = 100": Unit("index, 1950 = 100", Decimal(1)),
     # electrical energy → billion kWh
     "kWh": Unit("billion kWh", Decimal("1e-9")),
     "million kWh": Unit("billion kWh", Decimal("0.001")),

@@ -67,6 +67,27 @@ class Parameter:
             frame = frame[frame[key] == value]
         return sorted(frame[spec["column"]].unique().tolist())
 
+    def option_classes(self) -> dict[Any, str]:
+        """Return, for each allowed value that comes from the data, the class of its source(s).
+
+        A value backed by several sources shows each class once, best first.
+        Fixed choices (a plan variant, a method) have no source and are left out.
+        """
+        if self.choices or not self.choices_from:
+            return {}
+        from sovind.data.coverage import CLASSES, source_class
+        from sovind.data.load import load
+
+        spec = self.choices_from
+        frame = load(spec["dataset"])
+        for key, value in (spec.get("where") or {}).items():
+            frame = frame[frame[key] == value]
+        out = {}
+        for value, group in frame.groupby(spec["column"]):
+            classes = sorted({source_class(k) for k in group["source"]}, key=CLASSES.index)
+            out[value] = ", ".join(classes)
+        return out
+
     def check(self, value: Any) -> Any:
         """Return ``value`` if it is allowed; otherwise raise naming the allowed values."""
         options = self.allowed()

@@ -46,8 +46,8 @@ def catalogue_markdown(package: dict) -> str:
             f"({res['bytes']:,} bytes; `{res['hash']}`)\n"
         )
         lines.append(f"**Raw transcriptions:** {', '.join(f'`data/raw/{r}`' for r in res['raw'])}\n")
-        keys = ",".join(s["key"] for s in res["sources"])
-        lines.append(f"**Sources:** {{cite:p}}`{keys}`\n")
+        cited = "; ".join(f"{{cite:t}}`{s['key']}` ({s['class']})" for s in res["sources"])
+        lines.append(f"**Sources** (with the class of each): {cited}.\n")
         lines.append("| Field | Type | Description |\n|---|---|---|")
         for field in res["schema"]["fields"]:
             desc = field.get("description", "")
@@ -57,6 +57,7 @@ def catalogue_markdown(package: dict) -> str:
             lines.append(f"| `{field['name']}` | {field['type']} | {_cell(desc)} |")
         key = ", ".join(f"`{k}`" for k in res["schema"]["primaryKey"])
         lines.append(f"\nEach row is identified by {key}.\n")
+    lines += coverage_markdown()
     lines += ["(raw-transcriptions)=", "## The raw transcriptions", "",
               "Every file in `data/raw` follows one Frictionless Table Schema (`data/meta/_raw.yaml`), checked "
               "whenever the file is read:", "", "| Field | Type | Required | Description |", "|---|---|---|---|"]
@@ -66,6 +67,23 @@ def catalogue_markdown(package: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+
+
+def coverage_markdown() -> list[str]:
+    """Return the catalogue's coverage section: series × year, by best class of source."""
+    from sovind.data.coverage import LETTERS, letters, matrix, strong_cells
+
+    table = matrix()
+    shown = letters(table)
+    years = [str(y) for y in shown.columns]
+    lines = ["(coverage)=", "## Coverage, 1913–1945", "",
+             "Which series the data hold for which years, and the best class of source for each: "
+             + ", ".join(f"**{letter}** {cls}" for cls, letter in LETTERS.items()) + "; a dot means no value. "
+             f"{strong_cells(table)} of {table.size} cells rest on official statistics, a plan, an archive or "
+             "scholarship. `python -m sovind coverage` prints the same matrix.", "",
+             "| Series | " + " | ".join(y[2:] for y in years) + " |", "|---|" + "---|" * len(years)]
+    lines += [f"| {name} | " + " | ".join(row) + " |" for name, row in shown.iterrows()]
+    return [*lines, ""]
 
 
 def figure_manifest(path: Path = paths.BOOK / "figures.yml") -> dict:

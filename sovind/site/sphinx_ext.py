@@ -129,9 +129,10 @@ class AssumptionsDirective(SphinxDirective):
 
         declared = essay(Path(self.env.docname).name)
         self.env.note_dependency(str(declared.text))
-        lines = ["| Assumption | Default | Allowed values | What it means |", "|---|---|---|---|"]
+        lines = ["| Assumption | Default | Allowed values (class of source) | What it means |", "|---|---|---|---|"]
         for p in declared.parameters:
-            allowed = ", ".join(f"`{v}`" for v in p.allowed())
+            classes = p.option_classes()
+            allowed = ", ".join(f"`{v}`" + (f" ({classes[v]})" if v in classes else "") for v in p.allowed())
             lines.append(f"| `{p.name}` | `{p.default}` | {allowed} | {p.help} |")
         example = next(iter(declared.scenarios.values()), {})
         command = " ".join(f"-p {k} {v}" for k, v in example.items())

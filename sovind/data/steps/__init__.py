@@ -22,4 +22,8 @@ STEPS = (
     "census_population",
     "city_population",
     "urban_labour",
+    "annual_series",
+    "census_counts",
+    "excluded_values",
+    "gross_industrial_output",
 )

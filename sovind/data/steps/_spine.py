@@ -1,0 +1,204 @@
+"""The annual series and census counts read from machine-readable sources (``data/raw/external``).
+
+Each series names its estimate, its period (calendar years here) and the
+territory its source covers. Values a source marks as missing, and values known
+to be placeholders rather than data, are collected with their reason in
+:func:`excluded`, which the ``excluded_values`` table publishes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from sovind.data.external import (
+    Excluded,
+    SourceFile,
+    Value,
+    census_count,
+    long_rows,
+    provenance,
+    source_file,
+    wide_column,
+    wide_row,
+)
+from sovind.errors import DataError
+
+YEARS = range(1913, 1946)
+
+#: The territories a value can refer to.
+CONTEMPORARY = "contemporary"  # the borders of each year: Russian Empire to 1917, then the USSR as it stood
+INTERWAR = "interwar-ussr"  # the USSR before the annexations of 1939–40
+POSTWAR = "postwar-ussr"  # the USSR in its borders after 1945
+BORDERS_1991 = "1991-borders"  # the territory of the USSR's successor states
+
+
+@dataclass(frozen=True)
+class Series:
+    """How one series is read from one source."""
+
+    series: str
+    estimate: str
+    unit: str
+    territory: str
+    note: str = ""
+
+
+def _row(series: Series, year: int, value: Value, number: float | None = None, *, derived: str = "",
+         period_kind: str = "calendar", period: str | None = None) -> dict[str, Any]:
+    return {
+        "series": series.series, "estimate": series.estimate, "year": year, "period": period or str(year),
+        "period_kind": period_kind, "territory": series.territory,
+        "value": value.number() if number is None else number,
+        "unit": series.unit, "source": value.file.publication, "locator": f"{value.file.path.name}: {value.locator}",
+        "note": series.note, "derived": derived, "raw_file": value.file.label, "raw_line": value.line,
+    }
+
+
+#: Known placeholders: (estimate, series, years, reason). Left out of the data and logged.
+PLACEHOLDERS = [
+    ("cow-nmc-6", "steel", range(1941, 1945),
+     "Correlates of War interpolation (\"COW 1 Interpolation\", quality code D in the supplementary file), not data"),
+    ("maddison-2010", "gdp", range(1941, 1946),
+     "one figure repeated for 1941-1945: an aggregation placeholder, not an estimate for each year"),
+]
+
+
+def _placeholder(estimate: str, series: str, year: int) -> str | None:
+    for est, ser, years, reason in PLACEHOLDERS:
+        if (est, ser) == (estimate, series) and year in years:
+            return reason
+    return None
+
+
+@lru_cache(maxsize=2)
+def _collect(raw_dir: Path) -> tuple[tuple[dict[str, Any], ...], tuple[Excluded, ...]]:
+    rows: list[dict[str, Any]] = []
+    excluded: list[Excluded] = []
+
+    def add(series: Series, found: tuple[list[tuple[int, Value]], list[Excluded]], scale: float = 1.0) -> None:
+        values, missing = found
+        excluded.extend(missing)
+        for year, value in values:
+            reason = _placeholder(series.estimate, series.series, year)
+            if reason:
+                excluded.append(Excluded(value.file, value.line, value.locator, value.text, reason))
+            else:
+                rows.append(_row(series, year, value, value.number() * scale))
+
+    nmc = source_file("cow_nmc", "NMC-60-abridged.csv", raw_dir)
+    add(Series("steel", "cow-nmc-6", "thousand tonnes", CONTEMPORARY,
+               "Iron and steel production (irst), from Mitchell (1998); Russian Empire, then USSR."),
+        long_rows(nmc, {"ccode": "365"}, "irst", YEARS))
+    add(Series("population", "cow-nmc-6", "thousand", CONTEMPORARY, "Total population (tpop)."),
+        long_rows(nmc, {"ccode": "365"}, "tpop", YEARS))
+
+    pig = source_file("mitchell_pig_iron", "Pig_Iron_Production_Mitchell.csv", raw_dir)
+    add(Series("pig_iron", "mitchell-1998", "thousand tonnes", CONTEMPORARY, "Mitchell's Russia/USSR row."),
+        wide_row(pig, 0, "rus", YEARS, "X{year}"))
+
+    for fuel in ("coal", "oil"):
+        shift = source_file("etemad_luciani", f"shift_{fuel}.csv", raw_dir)
+        add(Series(f"{fuel}_energy", "etemad-1991", "EJ", CONTEMPORARY,
+                   f"{fuel.capitalize()} production in energy content (exajoules), not tonnes; the column merges the "
+                   "Russian Empire, the USSR and the Russian Federation."),
+            wide_column(shift, "Russian Federation & USSR", YEARS))
+
+    gdp = source_file("maddison_2010_2013", "horizontal-file_02-2010-gdp.csv", raw_dir)
+    add(Series("gdp", "maddison-2010", "million 1990 GK dollars", BORDERS_1991), wide_row(gdp, 0, "Total Former USSR",
+                                                                                          YEARS))
+    per_head = source_file("maddison_2010_2013", "mpd_2013-01.csv", raw_dir)
+    add(Series("gdp_per_head", "maddison-2013", "1990 GK dollars", BORDERS_1991),
+        wide_column(per_head, "F. USSR", YEARS))
+    mpd = source_file("maddison_2020", "mpd2020.csv", raw_dir)
+    add(Series("gdp_per_head", "maddison-2020", "2011 international dollars", BORDERS_1991),
+        long_rows(mpd, {"countrycode": "SUN"}, "gdppc", YEARS))
+    add(Series("population", "maddison-2020", "thousand", BORDERS_1991), long_rows(mpd, {"countrycode": "SUN"}, "pop",
+                                                                                     YEARS))
+    rows.extend(_adh(raw_dir))
+    return tuple(rows), tuple(excluded)
+
+
+def _adh(raw_dir: Path) -> list[dict[str, Any]]:
+    """Return population on 1 January from ADH (1993): the printed totals for men and for women, added."""
+    source = source_file("adh_1993", "USSR-population-ADH.xlsx", raw_dir)
+    book = openpyxl.load_workbook(source.path, read_only=True, data_only=True)
+    totals: dict[str, dict[Any, float]] = {}
+    for sheet in ("Males", "Females"):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        header, first = rows[0], rows[1]
+        if first[0] != "всего":
+            raise DataError(source.label, f"sheet {sheet}: the second row is not the total ('всего')", line=2)
+        totals[sheet] = {h: float(v) for h, v in zip(header[1:], first[1:], strict=True) if h is not None}
+    out = []
+    for heading, men in totals["Males"].items():
+        text = str(heading)
+        year = int(text[:4])
+        if year not in YEARS:
+            continue
+        if text.endswith("1938"):
+            territory = INTERWAR
+        elif text.endswith("1946") or year >= 1940:
+            territory = POSTWAR
+        else:
+            territory = INTERWAR
+        estimate = "adh-1993" if text == str(year) else f"adh-1993-{territory}"
+        series = Series("population", estimate, "thousand", territory,
+                        "On 1 January. 1940 and 1941 follow on from 1939 in the borders of 1946, so are read as in "
+                        "those borders." if year >= 1940 else "On 1 January.")
+        value = Value(source, 2, f'sheets Males and Females, row "всего", column "{text}"', str(men))
+        row = _row(series, year, value, men + totals["Females"][heading], period_kind="point-in-time",
+                   period=f"1 January {year}", derived="sum of the printed totals for men and for women")
+        out.append(row)
+    return out
+
+
+def annual_rows(raw_dir: Path) -> list[dict[str, Any]]:
+    """Return the rows of the ``annual_series`` table."""
+    return list(_collect(raw_dir)[0])
+
+
+def excluded(raw_dir: Path) -> list[Excluded]:
+    """Return every source cell left out of ``annual_series``, with its reason."""
+    return list(_collect(raw_dir)[1])
+
+
+#: The census files: census year, date, territory, and the columns that give both sexes together.
+CENSUSES = {
+    1926: ("17 December 1926", INTERWAR, ("both genders",)),
+    1937: ("6 January 1937", INTERWAR, ("male", "female")),
+    1939: ("17 January 1939", INTERWAR, ("both genders",)),
+    1959: ("15 January 1959", POSTWAR, ("both genders",)),
+    1970: ("15 January 1970", POSTWAR, ("both genders",)),
+}
+
+
+def census_rows(raw_dir: Path) -> list[dict[str, Any]]:
+    """Return the total, urban and rural population of each census, as printed or summed over age."""
+    rows = []
+    for year, (date, territory, columns) in CENSUSES.items():
+        dated = source_file("rtss_census", f"{year}-date.txt", raw_dir).text().strip()
+        for measure in ("total", "urban", "rural"):
+            name = f"{year}-{measure}.txt"
+            if name not in {f["file"] for f in provenance("rtss_census", raw_dir)["files"]}:
+                continue  # the 1937 transcription has no total file
+            source: SourceFile = source_file("rtss_census", name, raw_dir)
+            parts = [census_count(source, column) for column in columns]
+            value = sum(p[0] for p in parts)
+            if len(parts) > 1:
+                derived = "men plus women, each the sum over single years of age, 100+ and age not stated"
+            elif parts[0][3] == "sum":
+                derived = "sum over single years of age, 100+ and age not stated"
+            else:
+                derived = ""
+            rows.append({
+                "census": year, "date": date, "census_date": dated, "territory": territory, "measure": measure,
+                "value": int(value), "unit": "persons", "source": source.publication,
+                "locator": f"{name}: " + "; ".join(p[2] for p in parts), "derived": derived,
+                "raw_file": source.label, "raw_line": parts[0][1],
+            })
+    return rows
