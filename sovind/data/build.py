@@ -66,7 +66,7 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Assemble a Frictionless resource descriptor for one built table."""
-    used = sorted({r["source"] for r in rows})
+    used = sorted({v for r in rows for k, v in r.items() if k == "source" or k.startswith("source_")})
     entries = bib.entries().entries
     sources = []
     for key in used:
@@ -85,7 +85,7 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
         "encoding": "utf-8",
         "bytes": path.stat().st_size,
         "hash": f"sha256:{sha256(path)}",
-        "raw": sorted({r["raw_file"] for r in rows}),
+        "raw": sorted({r["raw_file"] for r in rows if "raw_file" in r}),
         "schema": info["schema"],
         "sources": sources,
         "licenses": PACKAGE_META["licenses"],

@@ -44,7 +44,7 @@ def test_the_1959_census_has_urban_and_rural_counts():
 def test_at_most_a_tenth_of_clean_rows_are_popular_or_partisan():
     package = json.loads(Path("data/datapackage.json").read_text(encoding="utf-8"))
     classes = pd.concat([pd.read_csv(Path("data") / r["path"])["source"].map(source_class)
-                         for r in package["resources"] if r["name"] != "excluded_values"])
+                         for r in package["resources"] if r["name"] not in {"excluded_values", "conflicts"}])
     assert classes.isin({"popular", "partisan"}).mean() <= 0.10
 
 
@@ -71,3 +71,28 @@ PENDING = {("goelro", "capacity_target_source"), ("fyp1", "outcome_estimate")}
 def test_every_other_default_rests_on_official_statistics_a_plan_an_archive_or_scholarship():
     weak = {k for k, v in default_classes().items() if not set(v.split(", ")) & STRONG}
     assert weak == PENDING
+
+
+def test_conflicts_list_pairs_over_one_per_cent_with_the_reason_the_rows_give(monkeypatch):
+    from sovind.data.steps import conflicts
+
+    def rows(raw_dir):
+        base = {"coverage": "all", "unit": "u", "source": "s", "note": ""}
+        return [
+            {**base, "estimate": "a", "year": 1930, "period": "1930", "value": "100"},
+            {**base, "estimate": "b", "year": 1930, "period": "1930", "value": "101"},  # exactly 1 %: not listed
+            {**base, "estimate": "c", "year": 1930, "period": "1929/30", "value": "103"},
+            {**base, "estimate": "d", "year": 1931, "period": "1931", "value": "50", "note": "probably a misprint"},
+            {**base, "estimate": "e", "year": 1931, "period": "1931", "value": "60"},
+        ]
+
+    monkeypatch.setattr(conflicts, "QUANTITIES", [conflicts.Quantity("t", rows, ("coverage", "year", "unit"))])
+    found = {(r["estimate_a"], r["estimate_b"]): r["reason"] for r in conflicts.build(None)}
+    assert found == {("a", "c"): "period: 1930 against 1929/30", ("b", "c"): "period: 1930 against 1929/30",
+                     ("d", "e"): "misprint, as a row's note says"}
+
+
+def test_the_1928_generation_figures_of_the_planners_and_the_information_bureau_are_a_listed_conflict():
+    table = pd.read_csv("data/clean/conflicts.csv")
+    row = table[(table["estimate_a"] == "gosplan-1929") & (table["estimate_b"] == "sufds-1928")]
+    assert row[["year", "value_a", "value_b"]].values.tolist() == [[1928, 5.05, 3.0]]

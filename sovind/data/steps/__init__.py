@@ -26,4 +26,5 @@ STEPS = (
     "census_counts",
     "excluded_values",
     "gross_industrial_output",
+    "conflicts",
 )
