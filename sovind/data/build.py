@@ -21,6 +21,7 @@ import yaml
 
 from sovind import paths
 from sovind.data import bib
+from sovind.data.periods import kind_of
 from sovind.data.steps import STEPS
 from sovind.data.validate import validate_csv
 from sovind.files import sha256, write_if_changed
@@ -64,6 +65,25 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     return (0, value) if isinstance(value, int) else (1, str(value))
 
 
+def explicit_periods(rows: list[dict[str, Any]], fields: list[str]) -> list[dict[str, Any]]:
+    """Fill in the kind of each printed period, and "not stated" for a territory no step set.
+
+    A table whose schema has ``period_kind`` (or ``target_period_kind``) gets the
+    kind of its ``period`` (``target_period``) from :func:`sovind.data.periods.kind_of`,
+    so an economic year or a five-year total is never taken for a calendar year.
+    """
+    out = []
+    for row in rows:
+        row = dict(row)
+        for kind, period in (("period_kind", "period"), ("target_period_kind", "target_period")):
+            if kind in fields and kind not in row:
+                row[kind] = kind_of(str(row[period])) if row[period] not in ("", None) else ""
+        if "territory" in fields and "territory" not in row:
+            row["territory"] = "not stated"
+        out.append(row)
+    return out
+
+
 def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Assemble a Frictionless resource descriptor for one built table."""
     used = sorted({v for r in rows for k, v in r.items() if k == "source" or k.startswith("source_")})
@@ -104,7 +124,7 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
             step = importlib.import_module(f"sovind.data.steps.{name}")
             info = meta(name, data_dir / "meta")
             fields = [f["name"] for f in info["schema"]["fields"]]
-            rows = step.build(data_dir / "raw")
+            rows = explicit_periods(step.build(data_dir / "raw"), fields)
             target = scratch / f"{name}.csv"
             write_table(rows, fields, info["schema"]["primaryKey"], target)
             validate_csv(target, info["schema"], label=f"data/clean/{name}.csv (as built from data/raw)")

@@ -53,14 +53,49 @@ def targets(frame: pd.DataFrame, plan: str, indicator: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
-def fulfilment(outcomes: pd.DataFrame, goals: pd.DataFrame, *, key: str = "product") -> pd.DataFrame:
+class ComparisonError(ValueError):
+    """Two sets of values of different kinds of period or territory were compared without saying why."""
+
+
+def _values(frame: pd.DataFrame, columns: tuple[str, ...], ignore: frozenset[str] = frozenset()) -> set[str]:
+    found: set[str] = set()
+    for column in columns:
+        if column in frame:
+            found |= {str(v) for v in frame[column].dropna()} - ignore - {""}
+    return found
+
+
+def check_comparable(left: pd.DataFrame, right: pd.DataFrame, *, across: str | None = None) -> None:
+    """Refuse to compare values of different kinds of period or different territories, unless declared.
+
+    Kinds come from ``period_kind`` or ``target_period_kind`` columns, territories
+    from ``territory`` (``"not stated"`` is not a territory). ``across`` is the
+    essay's reason why the comparison is meaningful all the same, e.g. that a
+    plan's last economic year is set against the calendar year in which the plan
+    was declared fulfilled; with it, anything may be compared.
+    """
+    if across:
+        return
+    for what, columns, ignore in [("periods", ("period_kind", "target_period_kind"), frozenset()),
+                                  ("territories", ("territory",), frozenset({"not stated"}))]:
+        kinds = _values(left, columns, ignore) | _values(right, columns, ignore)
+        if len(kinds) > 1:
+            raise ComparisonError(f"comparing different {what} ({', '.join(sorted(kinds))}); if that is meant, "
+                                  "say why with across=\"...\"")
+
+
+def fulfilment(outcomes: pd.DataFrame, goals: pd.DataFrame, *, key: str = "product",
+               across: str | None = None) -> pd.DataFrame:
     """Return actual output as a percentage of target, one row per target.
 
     ``outcomes`` has one row per ``key`` with ``value`` (the outcome); ``goals``
     has one or more rows per ``key`` with ``value`` (the target) and ``source``.
     Keys present in only one frame are left out. Several targets for one key
     (from different sources) each give their own row: nothing is averaged.
+    Outcomes and targets of different kinds of period or territory are refused
+    unless ``across`` says why they may be compared (:func:`check_comparable`).
     """
+    check_comparable(outcomes, goals, across=across)
     if outcomes[key].duplicated().any():
         raise DataError("outcomes", f"more than one outcome per {key}: choose one estimate first")
     merged = goals.rename(columns={"value": "target", "source": "target_source"}).merge(

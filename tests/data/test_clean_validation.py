@@ -19,8 +19,9 @@ def table(tmp_path):
     return path
 
 
-def second_row(path):
-    return path.read_text(encoding="utf-8").splitlines()[1].split(",")
+def source_of_second_row(path):
+    header, row = path.read_text(encoding="utf-8").splitlines()[:2]
+    return row.split(",")[header.split(",").index("source")]
 
 
 def test_committed_table_is_valid(table):
@@ -47,14 +48,14 @@ def test_duplicate_key(table):
 
 
 def test_missing_source(table):
-    source = second_row(table)[6]
+    source = source_of_second_row(table)
     replace_line(table, 2, f",{source},", ",,")
     with pytest.raises(DataError, match=r"line 2, column 'source': empty cell"):
         validate_csv(table, SCHEMA)
 
 
 def test_source_not_in_bibliography(table):
-    source = second_row(table)[6]
+    source = source_of_second_row(table)
     replace_line(table, 2, f",{source},", ",nobody1999,")
     with pytest.raises(DataError, match=r"line 2, column 'source': source key 'nobody1999' is not in"):
         validate_csv(table, SCHEMA)

@@ -124,3 +124,24 @@ def test_interpolation_refuses_to_extrapolate():
     with pytest.raises(ValueError, match="outside the censuses"):
         interpolate_share([1926, 1939], [17.9, 32.8], 1950, "linear")
     assert interpolate_share([1926, 1939], [17.9, 32.8], 1926, "logistic") == pytest.approx(17.9)
+
+
+def test_fulfilment_refuses_different_kinds_of_period_unless_declared():
+    from sovind.essay.analysis import ComparisonError
+
+    outcomes = pd.DataFrame({"product": ["coal"], "value": [64.0], "period_kind": ["year"]})
+    goals = pd.DataFrame({"product": ["coal"], "value": [75.0], "source": ["gosplan1929"],
+                          "target_period_kind": ["economic"]})
+    with pytest.raises(ComparisonError, match=r"different periods \(economic, year\); .*across="):
+        fulfilment(outcomes, goals)
+    result = fulfilment(outcomes, goals, across="the plan year against the calendar year it ended in")
+    assert result["percent"].round(1).tolist() == [85.3]
+
+
+def test_different_territories_are_refused_but_not_stated_is_no_territory():
+    from sovind.essay.analysis import ComparisonError, check_comparable
+
+    interwar = pd.DataFrame({"territory": ["interwar-ussr"]})
+    check_comparable(interwar, pd.DataFrame({"territory": ["not stated"]}))
+    with pytest.raises(ComparisonError, match="different territories"):
+        check_comparable(interwar, pd.DataFrame({"territory": ["1991-borders"]}))

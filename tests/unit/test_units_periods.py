@@ -43,3 +43,23 @@ def test_harmonise_unknown_unit_lists_known_units():
 
 def test_format_decimal_has_no_exponent():
     assert format_decimal(Decimal("1.75E+3")) == "1750"
+
+
+@pytest.mark.parametrize(("label", "kind", "year"), [
+    ("1928", "year", 1928),
+    ("1927/28", "economic", 1928),
+    ("October–December 1932", "special-quarter", 1932),
+    ("1928/29–1932/33", "cumulative", 1933),
+    ("1928–1932", "cumulative", 1932),
+    ("October 1928–December 1932", "cumulative", 1932),
+])
+def test_each_kind_of_period_and_the_year_it_ends_in(label, kind, year):
+    from sovind.data.periods import kind_of
+
+    assert (kind_of(label), year_of(label)) == (kind, year)
+
+
+@pytest.mark.parametrize("label", ["1932/33–1928/29", "1932–1928", "1928/29–1932/34"])
+def test_a_range_must_run_forwards_between_valid_periods(label):
+    with pytest.raises(ValueError, match="period"):
+        year_of(label)

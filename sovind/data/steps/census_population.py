@@ -43,6 +43,15 @@ PICKS = [
 ]
 
 
+def territory(row: dict[str, Any]) -> str:
+    """Return the territory of a row: the censuses before the 1939-40 annexations, the 1940 estimate, or after 1945."""
+    if row["status"] == "estimate":
+        return "post-1939-ussr"  # the estimate "in the borders of 1940"
+    return "interwar-ussr" if int(row["year"]) <= 1939 else "postwar-ussr"
+
+
 def build(raw_dir: Path | None = None) -> list[dict[str, Any]]:
-    """Return the rows of ``data/clean/census_population.csv``."""
-    return series(PICKS, raw_dir, printed_period=True)
+    """Return the rows of ``data/clean/census_population.csv``: a census counts on its census day."""
+    rows = series(PICKS, raw_dir, printed_period=True)
+    return [{**row, "period_kind": "point-in-time" if "census" in row["status"] else "year",
+             "territory": territory(row)} for row in rows]

@@ -26,7 +26,7 @@ def build(raw_dir: Path | None = None) -> list[dict[str, Any]]:
         value, unit = quantity(row)
         out.append({
             "table": row["column"].split(",")[0], "series": row["table_row"], "year": row.year(),
-            "period": row["period"], "period_kind": "year-unstated", "territory": "unstated",
+            "period": row["period"], "period_kind": "year", "territory": "not stated",
             "value": value, "unit": unit, **provenance(row),
         })
     return out
