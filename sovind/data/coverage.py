@@ -22,6 +22,10 @@ CLASSES = ["official-statistics", "plan-document", "archival", "scholarly", "ref
            "partisan"]
 LETTERS = {"official-statistics": "O", "plan-document": "P", "archival": "A", "scholarly": "S",
            "reference-work": "R", "press": "N", "popular": "U", "partisan": "X"}
+#: How each class reads in prose, captions and source lines.
+LABELS = {"official-statistics": "official statistics", "plan-document": "plan document", "archival": "archival",
+          "scholarly": "scholarly", "reference-work": "reference work", "press": "press", "popular": "popular",
+          "partisan": "partisan"}
 #: The classes a default or a headline may rest on.
 STRONG = {"official-statistics", "plan-document", "archival", "scholarly"}
 

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from sovind import book
 from sovind.data import bib
+from sovind.data.coverage import LABELS, source_class
 from sovind.site.style import WIDTH
 
 #: A permanent figure identifier: lower-case words joined by hyphens.
@@ -151,7 +152,7 @@ def data_csv(data: pd.DataFrame) -> str:
 
 
 def source_line(data: pd.DataFrame) -> str:
-    """Name every source of the plotted rows, with their locators, in a stable order.
+    """Name every source of the plotted rows, with its class and locators, in a stable order.
 
     Every row needs a ``source`` (a key of ``data/references.bib``, with its
     ``locator``), unless it is computed by the book from sourced rows: then it
@@ -173,7 +174,7 @@ def source_line(data: pd.DataFrame) -> str:
                 where.setdefault(key, set())
                 if isinstance(loc, str) and loc:
                     where[key].add(loc)
-    parts = [f"{bib.short_title(key)}{', ' + '; '.join(sorted(locs)) if locs else ''}"
+    parts = [f"{bib.short_title(key)} [{LABELS[source_class(key)]}]{', ' + '; '.join(sorted(locs)) if locs else ''}"
              for key, locs in sorted(where.items())]
     line = "Source: " + ". ".join(parts) + "."
     if derived.any():

@@ -10,6 +10,7 @@ import yaml
 
 from sovind import paths
 from sovind.data import catalogue
+from sovind.data.coverage import LABELS
 from sovind.data.raw import raw_schema
 from sovind.files import write_if_changed
 
@@ -46,7 +47,7 @@ def catalogue_markdown(package: dict) -> str:
             f"({res['bytes']:,} bytes; `{res['hash']}`)\n"
         )
         lines.append(f"**Raw transcriptions:** {', '.join(f'`data/raw/{r}`' for r in res['raw'])}\n")
-        cited = "; ".join(f"{{cite:t}}`{s['key']}` ({s['class']})" for s in res["sources"])
+        cited = "; ".join(f"{{cite:t}}`{s['key']}` ({LABELS[s['class']]})" for s in res["sources"])
         lines.append(f"**Sources** (with the class of each): {cited}.\n")
         lines.append("| Field | Type | Description |\n|---|---|---|")
         for field in res["schema"]["fields"]:
@@ -78,7 +79,7 @@ def coverage_markdown() -> list[str]:
     years = [str(y) for y in shown.columns]
     lines = ["(coverage)=", "## Coverage, 1913–1945", "",
              "Which series the data hold for which years, and the best class of source for each: "
-             + ", ".join(f"**{letter}** {cls}" for cls, letter in LETTERS.items()) + "; a dot means no value. "
+             + ", ".join(f"**{letter}** {LABELS[cls]}" for cls, letter in LETTERS.items()) + "; a dot means no value. "
              f"{strong_cells(table)} of {table.size} cells rest on official statistics, a plan, an archive or "
              "scholarship. `python -m sovind coverage` prints the same matrix.", "",
              "| Series | " + " | ".join(y[2:] for y in years) + " |", "|---|" + "---|" * len(years)]

@@ -120,6 +120,13 @@ class CompareDirective(_RecordDirective):
         return [nodes.raw("", html, format="html")]
 
 
+def labels(classes: str) -> str:
+    """Return a comma-separated list of source classes as readers see them."""
+    from sovind.data.coverage import LABELS
+
+    return ", ".join(LABELS[c] for c in classes.split(", "))
+
+
 class AssumptionsDirective(SphinxDirective):
     """The essay's "Assumptions you can change" table and the command to rerun it, from its declaration."""
 
@@ -132,7 +139,7 @@ class AssumptionsDirective(SphinxDirective):
         lines = ["| Assumption | Default | Allowed values (class of source) | What it means |", "|---|---|---|---|"]
         for p in declared.parameters:
             classes = p.option_classes()
-            allowed = ", ".join(f"`{v}`" + (f" ({classes[v]})" if v in classes else "") for v in p.allowed())
+            allowed = ", ".join(f"`{v}`" + (f" ({labels(classes[v])})" if v in classes else "") for v in p.allowed())
             lines.append(f"| `{p.name}` | `{p.default}` | {allowed} | {p.help} |")
         example = next(iter(declared.scenarios.values()), {})
         command = " ".join(f"-p {k} {v}" for k, v in example.items())
