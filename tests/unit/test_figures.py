@@ -108,8 +108,8 @@ def test_html_has_anchor_ids_alt_text_source_and_cite_block(emitted):
     html = make().html("../_static/figures")
     assert f'id="figure-{FIGURE}"' in html and f'id="chart-{FIGURE}"' in html
     assert 'alt="A line."' in html and 'aria-label="A line."' in html
-    assert ("Source: Wikipedia contributors (n.d.), Industrialization in the Soviet Union [reference work], Section GOELRO."
-            in html)
+    assert ("Source: Wikipedia contributors (n.d.), Industrialization in the Soviet Union [reference work], "
+            "Section GOELRO.") in html
     assert '<details class="sovind-cite">' in html and f"@misc{{sovind-{FIGURE}," in html
     assert html.count(f'<span class="sovind-fignum" data-figure-id="{FIGURE}">?</span>') == 2
     for ext in ("svg", "png", "csv"):
