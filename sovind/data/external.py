@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,7 +60,10 @@ def provenance(folder: str, raw_dir: Path | None = None) -> dict[str, Any]:
     if not path.exists():
         raise DataError(paths.relative(path), "file not found: every external source needs a provenance record")
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        try:
+            return yaml.safe_load(handle)
+        except yaml.YAMLError as exc:
+            raise DataError(paths.relative(path), f"not valid YAML: {exc}".replace("\n", " ")) from None
 
 
 def source_file(folder: str, name: str, raw_dir: Path | None = None) -> SourceFile:
@@ -233,3 +237,32 @@ def census_count(source: SourceFile, column: str) -> tuple[float, int, str, str]
     if not used:
         raise DataError(source.label, f"no age rows to add up in column {column!r}")
     return total, 1, f'sum of the {used} rows of single years of age, 100+ and age not stated, column "{column}"', "sum"
+
+
+def dbf_records(source: SourceFile) -> list[dict[str, str | float | None]]:
+    """Return the records of a dBASE table (a GIS attribute file): text fields as text, numbers as floats.
+
+    The format is a fixed header, one 32-byte descriptor per field, then
+    fixed-width records; the text is UTF-8 (the shapefile's ``.cpg`` says so).
+    """
+    data = source.path.read_bytes()
+    count, header, width = struct.unpack("<IHH", data[4:12])
+    fields, position = [], 32
+    while data[position] != 0x0D:
+        name = data[position:position + 11].split(b"\0")[0].decode("ascii")
+        fields.append((name, chr(data[position + 11]), data[position + 16]))
+        position += 32
+    records = []
+    for number in range(count):
+        start = header + number * width
+        if data[start:start + 1] == b"*":
+            continue  # a deleted record
+        offset, record = start + 1, {}
+        for name, kind, length in fields:
+            text = data[offset:offset + length].decode("utf-8").strip()
+            offset += length
+            record[name] = (float(text) if text else None) if kind == "N" else text
+        records.append(record)
+    if not records:
+        raise DataError(source.label, "no records in the dBASE table")
+    return records

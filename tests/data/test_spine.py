@@ -36,9 +36,10 @@ def test_electricity_generation_has_at_least_six_strong_years_1913_1940():
     assert row.isin(STRONG).sum() >= 6
 
 
-def test_the_1959_census_has_urban_and_rural_counts():
-    census = pd.read_csv("data/clean/census_counts.csv")
-    assert set(census[census["census"] == 1959]["measure"]) == {"total", "urban", "rural"}
+@pytest.mark.parametrize("year", [1897, 1926, 1939, 1959, 1970])
+def test_the_censuses_have_total_urban_and_rural_counts_that_add_up(year):
+    census = pd.read_csv("data/clean/census_counts.csv").set_index(["census", "measure"])["value"]
+    assert census[(year, "urban")] + census[(year, "rural")] == census[(year, "total")]
 
 
 def test_at_most_a_tenth_of_clean_rows_are_popular_or_partisan():

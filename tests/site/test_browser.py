@@ -64,6 +64,7 @@ def test_page_renders_offline_without_errors(server, browser, page):
     tab = context.new_page()
     errors, outside = [], []
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
     tab.goto(f"{server}/{page}", wait_until="networkidle")

@@ -20,6 +20,7 @@ from sovind.data.external import (
     SourceFile,
     Value,
     census_count,
+    dbf_records,
     long_rows,
     provenance,
     source_file,
@@ -35,6 +36,7 @@ CONTEMPORARY = "contemporary"  # the borders of each year: Russian Empire to 191
 INTERWAR = "interwar-ussr"  # the USSR before the annexations of 1939–40
 POSTWAR = "postwar-ussr"  # the USSR in its borders after 1945
 BORDERS_1991 = "1991-borders"  # the territory of the USSR's successor states
+RUSSIAN_EMPIRE = "russian-empire"  # the Empire in its borders of the time
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,37 @@ CENSUSES = {
 }
 
 
+def census_1897(raw_dir: Path) -> list[dict[str, Any]]:
+    """Return the 1897 census: the printed Empire total, and urban and rural summed over the GIS's guberniyas."""
+    book_file = source_file("census_1897", "census-1897.xlsx", raw_dir)
+    sheet = openpyxl.load_workbook(book_file.path, read_only=True, data_only=True)["Sheet2"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = list(rows[0])
+    found = [(n, r) for n, r in enumerate(rows, start=1) if r[0] == "Империя"]
+    if len(found) != 1:
+        raise DataError(book_file.label, "sheet Sheet2: expected one row 'Империя' (the Empire total)")
+    line, empire = found[0]
+    base = {"census": 1897, "date": "28 January 1897", "census_date": "1897-01-28 (Old Style)",
+            "territory": RUSSIAN_EMPIRE, "unit": "persons"}
+    out = [{**base, "measure": "total", "value": int(empire[header.index("чж-о")]), "source": book_file.publication,
+            "locator": 'census-1897.xlsx: sheet Sheet2, row "Империя", column "чж-о" (both sexes)', "derived": "",
+            "raw_file": book_file.label, "raw_line": line}]
+    gis = source_file("census_1897", "1897RussianEmpire.dbf", raw_dir)
+    records = [r for r in dbf_records(gis) if (r["POPALL"] or 0) >= 0]  # -1: no data (Finland, Bukhara, Khiva)
+    if int(sum(r["POPALL"] for r in records)) != out[0]["value"]:
+        raise DataError(gis.label, "the guberniyas of the GIS do not add up to the printed Empire total")
+    for measure, field in (("urban", "POPCITY"), ("rural", "POPRUR")):
+        out.append({**base, "measure": measure, "value": int(sum(r[field] for r in records)),
+                    "source": gis.publication, "locator": f"1897RussianEmpire.dbf: field {field}",
+                    "derived": f"sum over the {len(records)} guberniyas and oblasts with data (the GIS codes the "
+                               "Finnish guberniyas, Bukhara and Khiva -1, no data), which add up to the printed total",
+                    "raw_file": gis.label, "raw_line": 1})
+    return out
+
+
 def census_rows(raw_dir: Path) -> list[dict[str, Any]]:
     """Return the total, urban and rural population of each census, as printed or summed over age."""
-    rows = []
+    rows = census_1897(raw_dir)
     for year, (date, territory, columns) in CENSUSES.items():
         dated = source_file("rtss_census", f"{year}-date.txt", raw_dir).text().strip()
         for measure in ("total", "urban", "rural"):
