@@ -33,6 +33,11 @@ PAIRED = "#7fae5e"
 #: Colours for estimates and series, in order, chosen to stay distinguishable in greyscale.
 PALETTE = [MAIN, CONTRAST, "#7f7f7f", HIGHLIGHT, MET, SECONDARY, "#2a9d8f", "#8c564b", "#d45087", "#17becf"]
 
+#: The marker of each class of source (official statistics ... partisan), best first. Open diamonds are
+#: kept for plan targets, so no class uses a diamond.
+CLASS_SHAPES = ["circle", "square", "triangle-up", "triangle-down", "cross", "triangle-right", "triangle-left",
+                "stroke"]
+
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 620
 HEIGHT = 320
