@@ -24,6 +24,7 @@ from sovind.data import bib
 from sovind.data.periods import kind_of
 from sovind.data.steps import STEPS
 from sovind.data.validate import validate_csv
+from sovind.errors import DataError
 from sovind.files import sha256, write_if_changed
 
 PACKAGE_META = {
@@ -112,6 +113,31 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
     }
 
 
+def check_every_raw_row_is_used(rows: list[dict[str, Any]], data_dir: Path) -> None:
+    """Refuse a transcribed raw row that ends in no clean table, unless a rule says why it is left out.
+
+    The rules live in ``data/meta/ignored_raw_rows.yaml``. Raises :class:`DataError`
+    naming the file and line of the first unused row.
+    """
+    used = {(r["raw_file"], int(r["raw_line"])) for r in rows if "raw_file" in r and "raw_line" in r}
+    with (data_dir / "meta" / "ignored_raw_rows.yaml").open(encoding="utf-8") as handle:
+        rules = yaml.safe_load(handle) or []
+    for rule in rules:
+        if set(rule) - {"file", "periods_after", "reason"} or not rule.get("reason"):
+            raise DataError("data/meta/ignored_raw_rows.yaml", f"a rule needs file, periods_after and reason: {rule}")
+    for path in sorted((data_dir / "raw").glob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                if (path.name, line) in used:
+                    continue
+                if any(rule["file"] == path.name and int(str(row.get("period", ""))[:4] or 0) > rule["periods_after"]
+                       for rule in rules):
+                    continue
+                raise DataError(f"data/raw/{path.name}", "this row ends in no clean table (has a label changed?); "
+                                "use it, or list it in data/meta/ignored_raw_rows.yaml with the reason",
+                                line=line, column="table_row")
+
+
 def build_all(data_dir: Path = paths.DATA) -> list[str]:
     """Run every step, validate, then replace ``data/clean`` and the descriptor.
 
@@ -120,15 +146,18 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
     scratch = Path(tempfile.mkdtemp(prefix="sovind-build-"))
     try:
         resources = []
+        every_row: list[dict[str, Any]] = []
         for name in STEPS:
             step = importlib.import_module(f"sovind.data.steps.{name}")
             info = meta(name, data_dir / "meta")
             fields = [f["name"] for f in info["schema"]["fields"]]
             rows = explicit_periods(step.build(data_dir / "raw"), fields)
+            every_row.extend(rows)
             target = scratch / f"{name}.csv"
             write_table(rows, fields, info["schema"]["primaryKey"], target)
             validate_csv(target, info["schema"], label=f"data/clean/{name}.csv (as built from data/raw)")
             resources.append(resource_descriptor(name, info, target, rows))
+        check_every_raw_row_is_used(every_row, data_dir)
         descriptor = {**PACKAGE_META, "resources": resources}
         clean = data_dir / "clean"
         clean.mkdir(exist_ok=True)

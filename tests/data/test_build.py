@@ -38,3 +38,18 @@ def test_renamed_label_is_reported(tmp_path):
         replace_line(data / "raw" / "encyclopediacom_electricity_grid.csv", line, "Total output", "Total production")
     with pytest.raises(DataError, match="encyclopediacom_electricity_grid.csv: no row with table_row='Total output'"):
         build_all(data)
+
+
+def test_a_typo_in_one_label_of_a_series_stops_the_build_naming_the_row(tmp_path):
+    data = copy_data(tmp_path)
+    replace_line(data / "raw" / "sufds_1928_ch10_electric_power.csv", 3, "Soviet Union", "Soviet Uniom")
+    with pytest.raises(DataError, match=r"sufds_1928_ch10_electric_power.csv, line 3, column 'table_row': this row "
+                                        r"ends in no clean table"):
+        build_all(data)
+
+
+def test_rows_left_out_on_purpose_need_a_rule_with_a_reason(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "meta" / "ignored_raw_rows.yaml").write_text("[]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"nutter_1962_appendix_f.csv, line \d+, column 'table_row'"):
+        build_all(data)
