@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 
@@ -15,7 +16,12 @@ def write_if_changed(target: Path, content: str | bytes) -> bool:
     data = content.encode("utf-8") if isinstance(content, str) else content
     if target.exists() and target.read_bytes() == data:
         return False
-    target.write_bytes(data)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)  # atomic: readers see the old file or the new one, never half of either
+    finally:
+        partial.unlink(missing_ok=True)
     return True
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,23 +112,34 @@ def write_run(notebook: nbformat.NotebookNode, outputs: RunOutputs, folder: Path
 
 
 def replace_folder(scratch: Path, target: Path) -> None:
-    """Move ``scratch`` to ``target``, replacing it; unchanged files keep their timestamps."""
-    target.mkdir(parents=True, exist_ok=True)
-    produced = {p.relative_to(scratch) for p in scratch.rglob("*") if p.is_file()}
-    for old in sorted(target.rglob("*"), reverse=True):
-        if old.is_file() and old.relative_to(target) not in produced:
-            old.unlink()
-    for rel in sorted(produced):
-        (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(target / rel, (scratch / rel).read_bytes())
+    """Replace ``target`` by the files of ``scratch`` in one swap; unchanged files keep their timestamps.
+
+    The new folder is staged beside the old one and swapped in with two renames,
+    so a failure while staging (a full disk, a kill) leaves the old run intact.
+    """
+    staged = target.with_name(f".{target.name}.new")
+    retired = target.with_name(f".{target.name}.old")
+    for leftover in (staged, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for source in sorted(p for p in scratch.rglob("*") if p.is_file()):
+        rel = source.relative_to(scratch)
+        old, new = target / rel, staged / rel
+        new.parent.mkdir(parents=True, exist_ok=True)
+        same = old.is_file() and old.read_bytes() == source.read_bytes()
+        shutil.copy2(old if same else source, new)
+    if target.exists():
+        target.rename(retired)
+    staged.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
 
 
-def execute(essay: Essay, values: dict[str, Any], target: Path) -> RunOutputs:
+def execute(essay: Essay, values: dict[str, Any], target: Path,
+            before_publish: Callable[[], None] | None = None) -> RunOutputs:
     """Run the essay's text with ``values`` and publish the run into ``target`` only if it succeeds.
 
     ``values`` are passed to the essay's ``parameters`` cell as one dict (empty:
     the declared defaults, and nothing is injected). A failed run raises and
-    leaves ``target`` exactly as it was.
+    leaves ``target`` exactly as it was; so does ``before_publish`` raising.
     """
     scratch = Path(tempfile.mkdtemp(prefix=f"sovind-{essay.name}-"))
     try:
@@ -142,6 +154,8 @@ def execute(essay: Essay, values: dict[str, Any], target: Path) -> RunOutputs:
         outputs = read_outputs(notebook, paths.relative(essay.text))
         folder = scratch / "run"
         write_run(notebook, outputs, folder, essay.name)
+        if before_publish:
+            before_publish()  # may refuse: then nothing is published
         replace_folder(folder, target)
         return outputs
     finally:

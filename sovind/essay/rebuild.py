@@ -15,9 +15,11 @@ scenario pages are written: neither executes anything.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,7 @@ from sovind import paths
 from sovind.data import catalogue
 from sovind.essay.declaration import Essay, essay, essays
 from sovind.essay.execute import execute, run_dir, text_notebook, write_page
+from sovind.files import sha256, write_if_changed
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,19 +58,33 @@ def package_hash(modules: list[str]) -> str:
 
 
 def dataset_hashes(names: list[str]) -> dict[str, str]:
-    """Return the current SHA-256 of each named dataset, from ``data/datapackage.json``."""
+    """Return the SHA-256 of each named dataset's file as it is now (not as ``datapackage.json`` records it).
+
+    A hand-edited clean file therefore re-executes the essays that read it, and
+    their validated load stops them, instead of a stale page being published.
+    """
     package = catalogue.package(paths.DATAPACKAGE)
-    resources = {r["name"]: r["hash"].removeprefix("sha256:") for r in package["resources"]}
-    return {name: resources.get(name, "missing") for name in sorted(names)}
+    files = {r["name"]: paths.DATA / r["path"] for r in package["resources"]}
+    return {name: sha256(files[name]) if name in files and files[name].exists() else "missing"
+            for name in sorted(names)}
 
 
 def book_hash() -> str:
-    """Hash what every figure stamps and cites: the book's version and the bibliography."""
+    """Hash what every figure stamps and cites: the book's version, title, author, year, address, bibliography."""
     from sovind import book
 
-    digest = hashlib.sha256(book.version().encode())
+    stamped = [book.version(), book.title(), book.author(), book.base_url(), str(book.config().get("copyright"))]
+    digest = hashlib.sha256("\n".join(stamped).encode())
     digest.update(paths.REFERENCES.read_bytes())
     return digest.hexdigest()
+
+
+def sources_hash(declared: Essay) -> dict[str, str]:
+    """Hash what an author may edit during a run: the essay's code and declaration, the package, the book."""
+    return {"code": code_hash(declared), "declaration": declared.declaration_hash(),
+            "package": package_hash(sorted(f"sovind.{p.relative_to(PACKAGE_DIR).with_suffix('').as_posix()}"
+                                            .replace("/", ".") for p in PACKAGE_DIR.rglob("*.py"))),
+            "book": book_hash()}
 
 
 def inputs(declared: Essay, values: dict[str, Any], datasets: list[str], modules: list[str]) -> dict[str, Any]:
@@ -137,13 +154,29 @@ def decide(job: Job) -> Decision:
     return Decision(job, False, "code cells, declaration, imported code, book version and datasets read unchanged")
 
 
+def die_with_parent() -> None:
+    """In a worker: ask Linux to stop this process when the publisher stops, so no worker outlives a kill."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass  # not Linux: workers end when the pool is shut down
+
+
 def run_job(job: Job) -> Job:
     """Execute one job into its folder and record its inputs (called in a worker process)."""
     declared = essay(job.essay)
-    outputs = execute(declared, job.values(), job.folder())
+    before = sources_hash(declared)
+
+    def unchanged() -> None:
+        if sources_hash(declared) != before:
+            raise RuntimeError(f"{job.label}: the essay, the package or the book changed while it ran; nothing is "
+                               "published, run `make essays` again")
+
+    outputs = execute(declared, job.values(), job.folder(), before_publish=unchanged)
     record = outputs.record
     found = inputs(declared, job.values(), list(record["datasets"]), list(record["modules"]))
-    (job.folder() / "inputs.json").write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_if_changed(job.folder() / "inputs.json", json.dumps(found, indent=1, sort_keys=True) + "\n")
     return job
 
 
@@ -169,7 +202,7 @@ def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int
     due = [d.job for d in decisions if d.run]
     if due:
         size = min(len(due), workers or os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=size) as pool:
+        with ProcessPoolExecutor(max_workers=size, initializer=die_with_parent) as pool:
             futures = [pool.submit(run_job, job) for job in due]
             errors = [f.exception() for f in futures if f.exception() is not None]
         if errors:

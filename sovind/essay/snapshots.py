@@ -1,4 +1,4 @@
-"""The committed snapshots a build is compared with: each figure's plotted data, each essay's headline numbers.
+"""The committed snapshots a build is compared with: each figure's plotted data and chart, each essay's headlines.
 
 Outputs are not committed, so these two small files per figure and essay keep a
 regression visible: ``make test`` fails when a build disagrees with them, and
@@ -9,6 +9,7 @@ shows what changed.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,17 @@ def headlines_text(headlines: dict[str, Any]) -> str:
     return json.dumps(headlines, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+def chart_text(spec: dict[str, Any]) -> str:
+    """Return a chart's Vega-Lite spec without its inline data: marks, encodings, scales, titles.
+
+    The data is in the CSV snapshot; this one catches a changed chart, such as a
+    logarithmic scale made linear.
+    """
+    shape = {k: v for k, v in spec.items() if k not in {"datasets", "$schema"}}
+    text = json.dumps(shape, indent=1, sort_keys=True, ensure_ascii=False)
+    return re.sub(r'"data-[0-9a-f]{32}"', '"data"', text) + "\n"
+
+
 def built() -> dict[Path, str]:
     """Return the text of every snapshot file as the current build would write it."""
     from sovind.essay.rerun import figure_record, headlines
@@ -33,7 +45,9 @@ def built() -> dict[Path, str]:
         folder = run_dir(name)
         out[paths.SNAPSHOTS / "headlines" / f"{name}.json"] = headlines_text(headlines(folder))
         for figure_id in declared.figures:
-            out[paths.SNAPSHOTS / "figures" / f"{figure_id}.csv"] = plotted_csv(figure_record(folder, figure_id))
+            record = figure_record(folder, figure_id)
+            out[paths.SNAPSHOTS / "figures" / f"{figure_id}.csv"] = plotted_csv(record)
+            out[paths.SNAPSHOTS / "figures" / f"{figure_id}.spec.json"] = chart_text(record.spec)
     return out
 
 

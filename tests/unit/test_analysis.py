@@ -145,3 +145,9 @@ def test_different_territories_are_refused_but_not_stated_is_no_territory():
     check_comparable(interwar, pd.DataFrame({"territory": ["not stated"]}))
     with pytest.raises(ComparisonError, match="different territories"):
         check_comparable(interwar, pd.DataFrame({"territory": ["1991-borders"]}))
+
+
+def test_first_year_at_least_counts_a_value_equal_to_the_threshold():
+    frame = pd.DataFrame({"year": [1928, 1931, 1932], "value": [1700.0, 1750.0, 2000.0]})
+    assert first_year_at_least(frame, 1750.0) == 1931
+    assert first_year_at_least(frame, 1750.0001) == 1932
