@@ -46,7 +46,7 @@ essays: data
 
 # Rerun one essay with other assumptions, e.g. make rerun ESSAY=fyp1 PARAMS="-p plan_variant starting"
 rerun: essays
-	$(BIN)/python -m sovind rerun $(ESSAY) $(PARAMS)
+	$(BIN)/python -m sovind rerun '$(ESSAY)' $(PARAMS)
 
 pages: essays
 	$(BIN)/python -m sovind pages

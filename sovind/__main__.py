@@ -13,10 +13,15 @@ class _Group(click.Group):
     """Print bad-input errors as one line and exit with status 2, as for a bad option."""
 
     def invoke(self, ctx: click.Context) -> object:
+        from papermill.exceptions import PapermillExecutionError
+
         try:
             return super().invoke(ctx)
         except (DataError, ParameterError) as exc:
             click.echo(f"error: {exc}", err=True)
+            ctx.exit(2)
+        except PapermillExecutionError as exc:
+            click.echo(f"error: the essay failed in its cell {exc.exec_count}: {exc.ename}: {exc.evalue}", err=True)
             ctx.exit(2)
 
 

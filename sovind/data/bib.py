@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,3 +39,18 @@ def short_title(key: str, path: Path = paths.REFERENCES) -> str:
     year = entry.fields.get("year", "n.d.")
     title = entry.fields.get("title", "").replace("{", "").replace("}", "")
     return f"{who} ({year}), {title}"
+
+
+#: Addresses a source may link to: web pages and DOIs, never a script (``javascript:``) or a local file.
+SAFE_URL = re.compile(r"^(https?://|doi:|https://doi\.org/)[^\s\"'<>]+$", re.IGNORECASE)
+
+
+def check_urls(path: Path = paths.REFERENCES) -> None:
+    """Refuse a ``url`` that is not an http(s) address or a DOI: the bibliography page makes each one a link."""
+    from sovind.errors import DataError
+
+    for key, entry in entries(path).entries.items():
+        url = entry.fields.get("url")
+        if url is not None and not SAFE_URL.match(url):
+            raise DataError(paths.relative(path), f"entry {key!r}: url {url!r} is not an http(s) address or a DOI",
+                            column="url")

@@ -143,6 +143,7 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
 
     Returns the names of the datasets written.
     """
+    bib.check_urls(data_dir / "references.bib")
     scratch = Path(tempfile.mkdtemp(prefix="sovind-build-"))
     try:
         resources = []

@@ -10,6 +10,8 @@ separators are dropped and a decimal comma is written as a point.
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -22,6 +24,9 @@ from sovind.data.periods import year_of
 from sovind.data.units import UNITS
 from sovind.data.validate import validate_csv
 from sovind.errors import DataError
+
+#: The years a value in this book can refer to.
+YEARS = range(1890, 1992)
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,18 @@ class RawRow:
         return value
 
     def year(self, column: str = "period") -> int:
-        """Return the calendar year a period label ends in, or raise with the location."""
+        """Return the calendar year a period label ends in, or raise with the location.
+
+        Years outside :data:`YEARS` are refused: the book's sources print nothing
+        before the 1897 census or after 1991, and a year such as 2940 is a typo.
+        """
         try:
-            return year_of(self.cells[column])
+            year = year_of(self.cells[column])
         except ValueError as exc:
             raise self.fail(column, str(exc)) from None
+        if year not in YEARS:
+            raise self.fail(column, f"year {year} is outside {YEARS.start}-{YEARS.stop - 1}; is it a typo?")
+        return year
 
     def unit(self, column: str = "unit") -> str:
         """Return a printed unit after checking it is one the book knows."""
@@ -88,26 +100,62 @@ def read_raw(
     label = paths.relative(path)
     if not path.exists():
         raise DataError(label, "file not found")
+    text = _text(path, label)
     schema = raw_schema()
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        for column in [f["name"] for f in schema["fields"]]:
-            if column not in header:
-                raise DataError(label, f"missing column; the header has {', '.join(header)}", line=1, column=column)
-        validate_csv(path, schema, label=label)
-        rows = []
-        for cells in reader:
-            row = RawRow(label, reader.line_num, {k: (v or "").strip() for k, v in cells.items() if k is not None})
-            if None in cells:
-                raise row.fail(None, "more cells than header columns")
-            for column in columns:
-                if row[column] == "" and column not in OPTIONAL | optional:
-                    raise row.fail(column, "empty cell")
-            rows.append(row)
+    names = [f["name"] for f in schema["fields"]]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    for column in names:
+        if column not in header:
+            raise DataError(label, f"missing column; the header has {', '.join(header)}", line=1, column=column)
+    for column in header:
+        if column not in names:
+            raise DataError(label, f"unknown column; the columns are {', '.join(names)}", line=1, column=column)
+    validate_csv(path, schema, label=label)
+    rows = []
+    end_of_last = reader.line_num  # the header's last line
+    for cells in reader:
+        line, end_of_last = end_of_last + 1, reader.line_num  # a record spanning lines is named by its first
+        row = RawRow(label, line, {k: (v or "").strip() for k, v in cells.items() if k is not None})
+        if None in cells:
+            raise row.fail(None, "more cells than header columns")
+        for column in columns:
+            if row[column] == "" and column not in OPTIONAL | optional:
+                raise row.fail(column, "empty cell")
+        for column, cell in row.cells.items():
+            if cell[:1] in FORMULA_START and not (column == "value" and PLAIN_NUMBER.match(cell)):
+                raise row.fail(column, f"a cell may not start with {cell[0]!r}: a spreadsheet would run it as a "
+                                       "formula; reword it (e.g. put the sign in words)")
+        if row["value"] and not PLAIN_NUMBER.match(row["value"]):
+            raise row.fail("value", f"{row['value']!r} is not a plain number: use ASCII digits, an optional minus "
+                                    "sign and a decimal point, as printed (no exponent, no separators)")
+        rows.append(row)
     if not rows:
         raise DataError(label, "no data rows")
     return rows
+
+
+#: Cells that spreadsheets read as formulas start with one of these.
+FORMULA_START = ("=", "+", "-", "@")
+#: A value as printed: ASCII digits, an optional minus sign and decimal point.
+PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$", re.ASCII)
+
+
+def _text(path: Path, label: str) -> str:
+    """Return a raw file's text, or raise saying clearly what is wrong with its bytes."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise DataError(label, "the file is empty: it needs a header line and at least one row")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError(label, "the file starts with a byte-order mark: save it as UTF-8 without BOM", line=1)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise DataError(label, "the file contains a NUL byte", line=line)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(label, f"not UTF-8 (byte {exc.start}): save the file as UTF-8", line=line) from None
 
 
 #: Columns that may be left empty in a raw row.

@@ -53,3 +53,12 @@ def test_rows_left_out_on_purpose_need_a_rule_with_a_reason(tmp_path):
     (data / "meta" / "ignored_raw_rows.yaml").write_text("[]\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"nutter_1962_appendix_f.csv, line \d+, column 'table_row'"):
         build_all(data)
+
+
+def test_a_script_url_in_the_bibliography_stops_the_build(tmp_path):
+    data = copy_data(tmp_path)
+    bib = data / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("url          = {https://istmat.org/node/41186}",
+                                                           "url          = {javascript:alert(1)}"), encoding="utf-8")
+    with pytest.raises(DataError, match="entry 'gosplan1929': url 'javascript:alert\\(1\\)' is not an http"):
+        build_all(data)

@@ -66,3 +66,23 @@ def test_prose_declaration_and_data_edits_execute_exactly_what_they_should(tmp_p
     record = json.loads((copy / "_build/sovind/runs/goelro/figures/goelro-generation-estimates.json").read_text())
     assert ",47.5," in record["csv"] and ",47.0," not in record["csv"]
     assert executed(sovind(copy, "publish")) == []  # and a second rebuild does nothing
+
+
+@pytest.mark.book
+def test_an_essay_that_fails_in_its_kernel_exits_2_with_its_error_and_publishes_nothing(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    copy = scratch_project(tmp_path)
+    text = copy / "book" / "essays" / "goelro.md"
+    text.write_text(text.read_text(encoding="utf-8").replace(
+        'capacity = run.load("power_capacity")', 'capacity = run.load("power_capacity")\nraise RuntimeError("broken")'),
+        encoding="utf-8")
+    before = (copy / "_build/sovind/runs/goelro/goelro.ipynb").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "sovind", "publish", "goelro"], cwd=copy, capture_output=True,
+                            text=True, env={**os.environ, "SOVIND_ROOT": str(copy)}, check=False)
+    assert result.returncode == 2
+    assert "error: the essay failed in its cell" in result.stderr and "RuntimeError: broken" in result.stderr
+    assert len(result.stderr.splitlines()) < 5
+    assert (copy / "_build/sovind/runs/goelro/goelro.ipynb").read_bytes() == before
