@@ -45,7 +45,9 @@ essays: data
 	$(BIN)/python -m sovind publish
 
 # Rerun one essay with other assumptions, e.g. make rerun ESSAY=fyp1 PARAMS="-p plan_variant starting"
-rerun: essays
+rerun:
+	@test -n "$(ESSAY)" || { echo "error: say which essay: make rerun ESSAY=fyp1 PARAMS=\"-p plan_variant starting\""; exit 2; }
+	@$(MAKE) --no-print-directory essays
 	$(BIN)/python -m sovind rerun '$(ESSAY)' $(PARAMS)
 
 pages: essays
@@ -73,7 +75,6 @@ chromium:
 
 lint: setup
 	$(BIN)/ruff check sovind tests
-	$(BIN)/ruff format --check sovind tests
 
 test-fast: data
 	$(BIN)/ruff check sovind tests

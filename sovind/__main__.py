@@ -100,8 +100,12 @@ def pages() -> None:
     from sovind.site.export import write_vendor_bundle
     from sovind.site.pages import write_generated_pages
 
-    for path in [*write_generated_pages(), write_vendor_bundle(paths.STATIC / "vendor")]:
-        click.echo(paths.relative(path))
+    write_vendor_bundle(paths.STATIC / "vendor")
+    changed = write_generated_pages()
+    for path in changed:
+        click.echo(f"wrote {paths.relative(path)}")
+    if not changed:
+        click.echo("generated pages unchanged")
 
 
 @main.command()
@@ -110,8 +114,11 @@ def snapshots() -> None:
     from sovind import paths
     from sovind.essay.snapshots import update
 
-    for path in update():
-        click.echo(paths.relative(path))
+    changed = update()
+    for path in changed:
+        click.echo(f"updated {paths.relative(path)}")
+    click.echo(f"{len(changed)} snapshot files changed" + ("; commit them with the change they record" if changed
+                                                              else ""))
 
 
 if __name__ == "__main__":

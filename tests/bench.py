@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sovind import paths
 from sovind.essay.declaration import essays
-from tests.helpers import scratch_project
+from tests.helpers import scratch_project, set_cell
 
 ESSAYS = list(essays())
 PY = sys.executable
@@ -88,7 +88,7 @@ def main() -> int:
         raise SystemExit(f"a prose edit executed a notebook:\n{log}")
 
     raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
-    raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.1,"), encoding="utf-8")
+    set_cell(raw, 2, "value", f"{float(set_cell(raw, 2, 'value', '')) + 0.1:.1f}")
     one_dataset, _ = timed(make, copy, env)
     readers = ["goelro"]
 

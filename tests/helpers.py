@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -46,6 +48,19 @@ def sovind(copy: Path, *args: str) -> str:
                             text=True, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
+
+
+def set_cell(path: Path, line: int, column: str, new: str) -> str:
+    """Set one cell of a CSV file (line 1 is the header); return the old value. Other lines keep their bytes."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(csv.reader([lines[0]]))
+    cells = next(csv.reader([lines[line - 1]]))
+    old, cells[header.index(column)] = cells[header.index(column)], new
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(cells)
+    lines[line - 1] = out.getvalue()
+    path.write_text("".join(lines), encoding="utf-8")
+    return old
 
 
 def replace_line(path: Path, line: int, old: str, new: str) -> None:

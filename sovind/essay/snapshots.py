@@ -52,13 +52,17 @@ def built() -> dict[Path, str]:
 
 
 def update() -> list[Path]:
-    """Write the snapshots from the current build; remove those of figures and essays that are gone."""
+    """Write the snapshots from the current build; remove those of figures and essays that are gone.
+
+    Returns the files written or removed.
+    """
     files = built()
+    changed = []
     for folder in ("headlines", "figures"):
         (paths.SNAPSHOTS / folder).mkdir(parents=True, exist_ok=True)
         for old in (paths.SNAPSHOTS / folder).iterdir():
             if old not in files:
                 old.unlink()
-    for path, text in files.items():
-        write_if_changed(path, text)
-    return sorted(files)
+                changed.append(old)
+    changed += [path for path, text in files.items() if write_if_changed(path, text)]
+    return sorted(changed)

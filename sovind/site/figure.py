@@ -134,13 +134,31 @@ def flat(provenance: dict[str, Any]) -> list[tuple[str, Any]]:
     return out
 
 
-def plotted_data(spec: dict[str, Any]) -> pd.DataFrame:
-    """Return every row of every inline dataset of a Vega-Lite spec, in a stable order.
+def _dataset_names(node: Any) -> list[str]:
+    """Return the inline datasets a spec uses, in the order of its layers and panels (not of their hash names)."""
+    if not isinstance(node, dict):
+        return []
+    data = node.get("data")
+    names = [data["name"]] if isinstance(data, dict) and "name" in data else []
+    for key in ("layer", "hconcat", "vconcat", "concat", "spec"):
+        value = node.get(key)
+        for part in value if isinstance(value, list) else [value] if isinstance(value, dict) else []:
+            names += _dataset_names(part)
+    return names
 
+
+def plotted_data(spec: dict[str, Any]) -> pd.DataFrame:
+    """Return every row of every inline dataset of a Vega-Lite spec, in the order the chart draws them.
+
+    The datasets are taken layer by layer, panel by panel, so that a change to
+    one value never reorders the rows of the others (their names are hashes).
     Altair's placeholder for layers drawn from constants alone (rows with no
     fields, such as a rule at 100 per cent) carries no data and is skipped.
     """
-    frames = [pd.DataFrame(rows) for _, rows in sorted(spec.get("datasets", {}).items()) if any(rows)]
+    datasets = spec.get("datasets", {})
+    order = [name for name in dict.fromkeys(_dataset_names(spec)) if name in datasets]
+    order += sorted(set(datasets) - set(order))
+    frames = [pd.DataFrame(datasets[name]) for name in order if any(datasets[name])]
     if not frames:
         raise ValueError("the chart has no inline data; pass a DataFrame to alt.Chart")
     return pd.concat(frames, ignore_index=True, sort=False)

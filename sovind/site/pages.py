@@ -234,7 +234,10 @@ def readme_with_table(text: str) -> str:
 
 
 def write_generated_pages() -> list[Path]:
-    """Write every generated page and file: catalogue, figures, redirects, how-to-cite, CITATION.cff."""
+    """Write every generated page and file (catalogue, figures, redirects, how-to-cite, CITATION.cff, README table).
+
+    Returns the files that changed.
+    """
     manifest = figure_manifest()
     outputs = {
         paths.BOOK / "data-catalogue.md": catalogue_markdown(catalogue.package()),
@@ -244,6 +247,4 @@ def write_generated_pages() -> list[Path]:
         paths.ROOT / "CITATION.cff": citation_cff(),
         paths.ROOT / "README.md": readme_with_table((paths.ROOT / "README.md").read_text(encoding="utf-8")),
     }
-    for target, text in outputs.items():
-        write_if_changed(target, text)
-    return list(outputs)
+    return [target for target, text in outputs.items() if write_if_changed(target, text)]

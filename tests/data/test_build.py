@@ -7,7 +7,7 @@ import pytest
 from sovind.data.build import build_all
 from sovind.data.steps import STEPS
 from sovind.errors import DataError
-from tests.helpers import copy_data, replace_line
+from tests.helpers import copy_data, replace_line, set_cell
 
 
 def test_build_reproduces_committed_clean_data(tmp_path):
@@ -24,7 +24,7 @@ def test_build_reproduces_committed_clean_data(tmp_path):
 def test_bad_raw_row_stops_build_and_writes_nothing(tmp_path):
     data = copy_data(tmp_path)
     before = {p.name: p.read_bytes() for p in [*(data / "clean").glob("*.csv"), data / "datapackage.json"]}
-    replace_line(data / "raw" / "cia_1952_electric_power.csv", 2, ",47.0,", ",47.O,")
+    set_cell(data / "raw" / "cia_1952_electric_power.csv", 2, "value", "47.O")
     with pytest.raises(DataError) as caught:
         build_all(data)
     assert "cia_1952_electric_power.csv, line 2, column 'value': '47.O' is not a valid number" in str(caught.value)
@@ -36,7 +36,8 @@ def test_renamed_label_is_reported(tmp_path):
     data = copy_data(tmp_path)
     for line in (2, 3):
         replace_line(data / "raw" / "encyclopediacom_electricity_grid.csv", line, "Total output", "Total production")
-    with pytest.raises(DataError, match="encyclopediacom_electricity_grid.csv: no row with table_row='Total output'"):
+    with pytest.raises(DataError, match=r"encyclopediacom_electricity_grid.csv, line 2, column 'table_row': no row "
+                                        r"with table_row='Total output'.*line 2 has 'Total production'"):
         build_all(data)
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from sovind.data.load import load
 from sovind.errors import DataError
-from tests.helpers import copy_data, replace_line
+from tests.helpers import copy_data, replace_line, set_cell
 
 
 def test_load_types_columns_by_schema():
@@ -21,7 +21,8 @@ def test_load_unknown_dataset_lists_names():
 
 def test_load_rejects_hand_edited_file(tmp_path):
     data = copy_data(tmp_path)
-    replace_line(data / "clean" / "electricity_generation.csv", 2, ",47,", ",48,")
+    old = set_cell(data / "clean" / "electricity_generation.csv", 2, "value", "")
+    set_cell(data / "clean" / "electricity_generation.csv", 2, "value", str(float(old) + 1))
     with pytest.raises(DataError, match="differs from the hash in data/datapackage.json; run `make data`"):
         load("electricity_generation", data)
 

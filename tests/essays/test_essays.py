@@ -4,6 +4,7 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from sovind import paths
+from sovind.data.load import load
 from sovind.essay.declaration import essay, essays
 from sovind.essay.execute import execute, run_dir, text_notebook
 from sovind.essay.rerun import headlines
@@ -46,9 +47,15 @@ def test_non_default_run_changes_the_glued_numbers(tmp_path):
                               "capacity_target_source": "info7_dneproges"}, tmp_path)
     default, changed = headlines(run_dir("goelro")), headlines(tmp_path)
     assert default.keys() == changed.keys()
-    assert (default["gen_1940"], changed["gen_1940"]) == (47.0, 49.0)
-    assert (default["fyp_target_gen"], changed["fyp_target_gen"]) == (22.0, 17.0)
-    assert (default["target_gw"], changed["target_gw"]) == (1.75, 1.5)
+    generation = load("electricity_generation").set_index(["estimate", "year"])["value"]
+    targets = load("plan_targets").query("plan == 'fyp1-1929' and indicator == 'generation'").set_index("variant")
+    capacity = load("plan_targets").query("plan == 'goelro-1920' and indicator == 'capacity'").set_index("source")
+    assert (default["gen_1940"], changed["gen_1940"]) == (generation[("cia-1952", 1940)],
+                                                          generation[("encyclopedia-com", 1940)])
+    assert (default["fyp_target_gen"], changed["fyp_target_gen"]) == (targets.loc["optimal", "value"],
+                                                                      targets.loc["starting", "value"])
+    assert changed["target_gw"] == capacity.loc["info7_dneproges", "value"] / 1000
+    assert default["gen_1940"] != changed["gen_1940"] and default["target_gw"] != changed["target_gw"]
     assert sorted(p.stem for p in (tmp_path / "figures").iterdir()) == sorted(essay("goelro").figures)
 
 

@@ -9,7 +9,7 @@ import pytest
 from sovind import paths
 from sovind.essay.declaration import essays, read_declaration
 from sovind.essay.rebuild import code_hash, decide, jobs
-from tests.helpers import scratch_project, sovind
+from tests.helpers import scratch_project, set_cell, sovind
 
 pytestmark = pytest.mark.kernel
 
@@ -58,13 +58,14 @@ def test_prose_declaration_and_data_edits_execute_exactly_what_they_should(tmp_p
     assert "essay declaration changed" in report
 
     raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
-    raw.write_text(raw.read_text(encoding="utf-8").replace(",47.0,", ",47.5,"), encoding="utf-8")
+    changed = f"{float(set_cell(raw, 2, 'value', '')) + 0.5:.1f}"  # whatever the value is, a different one
+    set_cell(raw, 2, "value", changed)
     sovind(copy, "data")
     report = sovind(copy, "publish")
     assert executed(report) == ["goelro", "goelro@lower-capacity-target"], report
     assert "dataset changed: electricity_generation" in report
     record = json.loads((copy / "_build/sovind/runs/goelro/figures/goelro-generation-estimates.json").read_text())
-    assert ",47.5," in record["csv"] and ",47.0," not in record["csv"]
+    assert f",{changed}," in record["csv"]
     assert executed(sovind(copy, "publish")) == []  # and a second rebuild does nothing
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from sovind.data.load import load
 from sovind.essay.declaration import essays
 from sovind.essay.rerun import rerun
 
@@ -70,4 +71,6 @@ def test_command_line_rerun_writes_under_runs(tmp_path):
     result = cli("rerun", "goelro", "-p", "estimate_1940", "encyclopedia-com", runs=tmp_path / "runs")
     assert result.returncode == 0, result.stderr[-2000:]
     report = tmp_path / "runs" / "goelro" / "estimate_1940-encyclopedia-com" / "report.md"
-    assert report.exists() and "| `gen_1940` | 47.00 | 49.00 |" in report.read_text(encoding="utf-8")
+    generation = load("electricity_generation").set_index(["estimate", "year"])["value"]
+    before, after = generation[("cia-1952", 1940)], generation[("encyclopedia-com", 1940)]
+    assert report.exists() and f"| `gen_1940` | {before:,.2f} | {after:,.2f} |" in report.read_text(encoding="utf-8")

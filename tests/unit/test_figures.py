@@ -154,3 +154,9 @@ def test_a_figure_of_derived_rows_only_is_refused(emitted):
     derived = pd.DataFrame({"year": [1920], "value": [5.0], "derived": ["something"]})
     with pytest.raises(ValueError, match="source"):
         make(chart=chart(derived))
+
+
+def test_plotted_rows_follow_the_layers_not_the_hash_names_of_their_datasets():
+    spec = {"datasets": {"data-ffff": [{"x": 1}], "data-0000": [{"x": 2}]},
+            "layer": [{"data": {"name": "data-ffff"}}, {"data": {"name": "data-0000"}}]}
+    assert plotted_data(spec)["x"].tolist() == [1, 2]

@@ -1,6 +1,6 @@
 """One step per clean dataset, each in a module named after the dataset.
 
-A step reads raw transcriptions (:func:`sovind.raw.read_raw`), picks the rows
+A step reads raw transcriptions (:func:`sovind.data.raw.read_raw`), picks the rows
 it needs by their printed labels, harmonises units and periods, and returns
 rows for the clean table. The table's schema and description live beside the
 data, in ``data/meta/<dataset>.yaml``.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,15 @@ def picked(pick: Pick, raw_dir: Path | None, optional: frozenset[str] = frozense
     rows = read_raw(pick.file, RAW_COLUMNS, raw_dir, optional=optional)
     matched = [r for r in rows if r["table_row"] == pick.table_row and r["column"] == pick.column]
     if not matched:
+        labels: dict[str, int] = {}
+        for r in rows:
+            labels.setdefault(r["table_row"], r.line)
+        near = difflib.get_close_matches(pick.table_row, list(labels), n=1, cutoff=0.6)
+        hint = f"; line {labels[near[0]]} has {near[0]!r}" if near else ""
         raise DataError(
             f"data/raw/{pick.file}",
-            f"no row with table_row={pick.table_row!r} and column={pick.column!r}; has the label changed?",
+            f"no row with table_row={pick.table_row!r} and column={pick.column!r}; has the label changed?{hint}",
+            line=labels[near[0]] if near else None, column="table_row" if near else None,
         )
     return matched
 

@@ -1,4 +1,7 @@
-"""The annual series and census counts read from machine-readable sources (``data/raw/external``).
+"""The data spine: annual series and census counts read from machine-readable sources (``data/raw/external``).
+
+The ``annual_series``, ``census_counts`` and ``excluded_values`` steps share
+this module, because one reading of the sources gives all three.
 
 Each series names its estimate, its period (calendar years here) and the
 territory its source covers. Values a source marks as missing, and values known
