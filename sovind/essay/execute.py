@@ -20,6 +20,7 @@ edit reaches the page without executing anything.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -117,8 +118,8 @@ def replace_folder(scratch: Path, target: Path) -> None:
     The new folder is staged beside the old one and swapped in with two renames,
     so a failure while staging (a full disk, a kill) leaves the old run intact.
     """
-    staged = target.with_name(f".{target.name}.new")
-    retired = target.with_name(f".{target.name}.old")
+    staged = target.with_name(f".{target.name}.{os.getpid()}.new")
+    retired = target.with_name(f".{target.name}.{os.getpid()}.old")
     for leftover in (staged, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     for source in sorted(p for p in scratch.rglob("*") if p.is_file()):

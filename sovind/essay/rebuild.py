@@ -16,6 +16,7 @@ scenario pages are written: neither executes anything.
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import hashlib
 import json
 import os
@@ -195,6 +196,13 @@ def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int
     A run that fails raises once the others have finished; its folder, and so
     the published book, stays as it was.
     """
+    paths.BUILD_RUNS.mkdir(parents=True, exist_ok=True)
+    with (paths.BUILD_RUNS.parent / "publish.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a second `make essays` waits for the first, then finds little to do
+        return _rebuild(names, force=force, workers=workers)
+
+
+def _rebuild(names: list[str] | None, *, force: bool, workers: int | None) -> list[Decision]:
     from sovind.essay.rerun import write_scenario_page
 
     selected = list(names or essays())

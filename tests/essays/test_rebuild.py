@@ -87,3 +87,24 @@ def test_an_essay_that_fails_in_its_kernel_exits_2_with_its_error_and_publishes_
     assert "error: the essay failed in its cell" in result.stderr and "RuntimeError: broken" in result.stderr
     assert len(result.stderr.splitlines()) < 5
     assert (copy / "_build/sovind/runs/goelro/goelro.ipynb").read_bytes() == before
+
+
+@pytest.mark.book
+def test_two_publishes_at_once_leave_a_valid_record_and_run_each_job_once(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    copy = scratch_project(tmp_path)
+    raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
+    set_cell(raw, 2, "value", f"{float(set_cell(raw, 2, 'value', '')) + 0.5:.1f}")
+    sovind(copy, "data")
+    env = {**os.environ, "SOVIND_ROOT": str(copy)}
+    both = [subprocess.Popen([sys.executable, "-m", "sovind", "publish"], cwd=copy, env=env, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    reports = [p.communicate(timeout=300) for p in both]
+    assert [p.returncode for p in both] == [0, 0], [r[1][-2000:] for r in reports]
+    runs = sorted(executed(reports[0][0]) + executed(reports[1][0]))
+    assert runs == ["goelro", "goelro@lower-capacity-target"], reports
+    assert executed(sovind(copy, "publish")) == []
+    json.loads((copy / "_build/sovind/runs/goelro/inputs.json").read_text(encoding="utf-8"))
