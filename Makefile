@@ -53,7 +53,7 @@ rerun:
 pages: essays
 	$(BIN)/python -m sovind pages
 
-BOOK_INPUTS = $(shell find book _build/sovind -type f -not -path '*/.ipynb_checkpoints/*' 2>/dev/null) \
+BOOK_INPUTS = $(shell find book _build/sovind -type f -not -path '*/.ipynb_checkpoints/*' -not -name '*.lock' 2>/dev/null) \
               _config.yml _toc.yml data/references.bib data/datapackage.json $(wildcard data/clean/*.csv) \
               $(wildcard sovind/site/*.py sovind/site/templates/*)
 

@@ -197,7 +197,7 @@ def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int
     the published book, stays as it was.
     """
     paths.BUILD_RUNS.mkdir(parents=True, exist_ok=True)
-    with (paths.BUILD_RUNS.parent / "publish.lock").open("w") as lock:
+    with (paths.BUILD_RUNS.parent / "publish.lock").open("a") as lock:  # "a": the lock file never changes
         fcntl.flock(lock, fcntl.LOCK_EX)  # a second `make essays` waits for the first, then finds little to do
         return _rebuild(names, force=force, workers=workers)
 
