@@ -113,6 +113,24 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
     }
 
 
+def check_plausible(name: str, rows: list[dict[str, Any]], data_dir: Path) -> None:
+    """Refuse a value outside its unit's plausible range (``data/meta/_plausible.yaml``), naming its raw row."""
+    with (data_dir / "meta" / "_plausible.yaml").open(encoding="utf-8") as handle:
+        ranges = yaml.safe_load(handle)
+    for row in rows:
+        if "unit" not in row or row.get("value") in (None, ""):
+            continue
+        where = {"line": int(row["raw_line"]), "column": "value"} if "raw_line" in row else {}
+        label = f"data/raw/{row['raw_file']}" if "raw_file" in row else f"data/clean/{name}.csv"
+        if row["unit"] not in ranges:
+            raise DataError(label, f"{name}: unit {row['unit']!r} has no plausible range in "
+                                   "data/meta/_plausible.yaml; add one", **where)
+        low, high = ranges[row["unit"]]
+        if not low <= float(row["value"]) <= high:
+            raise DataError(label, f"{name}: {row['value']} {row['unit']} is outside the plausible range "
+                                   f"{low}-{high} for that unit; is the unit or a digit wrong?", **where)
+
+
 def check_every_raw_row_is_used(rows: list[dict[str, Any]], data_dir: Path) -> None:
     """Refuse a transcribed raw row that ends in no clean table, unless a rule says why it is left out.
 
@@ -153,6 +171,7 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
             info = meta(name, data_dir / "meta")
             fields = [f["name"] for f in info["schema"]["fields"]]
             rows = explicit_periods(step.build(data_dir / "raw"), fields)
+            check_plausible(name, rows, data_dir)
             every_row.extend(rows)
             target = scratch / f"{name}.csv"
             write_table(rows, fields, info["schema"]["primaryKey"], target)

@@ -63,3 +63,19 @@ def test_a_script_url_in_the_bibliography_stops_the_build(tmp_path):
                                                            "url          = {javascript:alert(1)}"), encoding="utf-8")
     with pytest.raises(DataError, match="entry 'gosplan1929': url 'javascript:alert\\(1\\)' is not an http"):
         build_all(data)
+
+
+def test_a_value_in_the_wrong_unit_is_refused_naming_its_raw_row(tmp_path):
+    data = copy_data(tmp_path)
+    assert set_cell(data / "raw" / "cia_1952_electric_power.csv", 2, "unit", "million kWh") == "billion kWh"
+    with pytest.raises(DataError, match=r"data/raw/cia_1952_electric_power.csv, line 2, column 'value': "
+                                        r"electricity_generation: .* billion kWh is outside the plausible range"):
+        build_all(data)
+
+
+def test_every_unit_needs_a_plausible_range(tmp_path):
+    data = copy_data(tmp_path)
+    ranges = data / "meta" / "_plausible.yaml"
+    ranges.write_text(ranges.read_text(encoding="utf-8").replace("EJ: [0.01, 100]\n", ""), encoding="utf-8")
+    with pytest.raises(DataError, match="annual_series: unit 'EJ' has no plausible range"):
+        build_all(data)
