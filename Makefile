@@ -61,8 +61,10 @@ html: pages
 	@$(MAKE) --no-print-directory $(HTML)/.built
 	@echo "The book is at $(abspath $(HTML))/index.html"
 
+# flock: two builds at once take turns instead of writing into one _build/html together.
 $(HTML)/.built: $(BOOK_INPUTS)
-	$(BIN)/jupyter-book build . --warningiserror --keep-going --quiet
+	@mkdir -p _build
+	flock _build/.html.lock $(BIN)/jupyter-book build . --warningiserror --keep-going --quiet
 	@touch $@
 
 book: html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
@@ -25,9 +26,15 @@ class _Group(click.Group):
             ctx.exit(2)
 
 
+def stop_cleanly(signum: int, frame: object) -> None:
+    """On SIGTERM, exit through Python so that every ``finally`` removes its scratch files."""
+    raise SystemExit(128 + signum)
+
+
 @click.group(cls=_Group)
 def main() -> None:
     """Build the data, run the essays, write the generated pages."""
+    signal.signal(signal.SIGTERM, stop_cleanly)
 
 
 @main.command()

@@ -38,6 +38,9 @@ from sovind.essay.run import FIGURE_MIME, FIGURE_PREFIX, GLUE_PREFIX, RECORD_MIM
 from sovind.files import write_if_changed
 
 _CELL_METADATA_DROP = ("papermill", "execution", "ExecuteTime")
+
+#: Scratch folders of runs in progress in this process, removed by a worker that is stopped.
+SCRATCH: set[Path] = set()
 _NOTEBOOK_METADATA_DROP = ("papermill", "widgets")
 
 
@@ -143,6 +146,7 @@ def execute(essay: Essay, values: dict[str, Any], target: Path,
     leaves ``target`` exactly as it was; so does ``before_publish`` raising.
     """
     scratch = Path(tempfile.mkdtemp(prefix=f"sovind-{essay.name}-"))
+    SCRATCH.add(scratch)
     try:
         source = scratch / "source.ipynb"
         nbformat.write(text_notebook(essay), source)
@@ -161,6 +165,7 @@ def execute(essay: Essay, values: dict[str, Any], target: Path,
         return outputs
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        SCRATCH.discard(scratch)
 
 
 def code_cells(notebook: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:

@@ -20,6 +20,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -155,8 +156,22 @@ def decide(job: Job) -> Decision:
     return Decision(job, False, "code cells, declaration, imported code, book version and datasets read unchanged")
 
 
+def stop_worker(signum: int, frame: object) -> None:
+    """Stop a worker at once: remove its scratch folders and exit, publishing nothing.
+
+    A plain ``SystemExit`` would not do: the pool's worker loop catches it as the
+    job's error and goes on to the next job.
+    """
+    from sovind.essay.execute import SCRATCH
+
+    for folder in list(SCRATCH):
+        shutil.rmtree(folder, ignore_errors=True)
+    os._exit(128 + signum)
+
+
 def die_with_parent() -> None:
     """In a worker: ask Linux to stop this process when the publisher stops, so no worker outlives a kill."""
+    signal.signal(signal.SIGTERM, stop_worker)
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -210,9 +225,16 @@ def _rebuild(names: list[str] | None, *, force: bool, workers: int | None) -> li
     due = [d.job for d in decisions if d.run]
     if due:
         size = min(len(due), workers or os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=size, initializer=die_with_parent) as pool:
+        pool = ProcessPoolExecutor(max_workers=size, initializer=die_with_parent)
+        try:
             futures = [pool.submit(run_job, job) for job in due]
             errors = [f.exception() for f in futures if f.exception() is not None]
+        except BaseException:  # stopped (SIGTERM, Ctrl-C): stop the workers too, publishing nothing more
+            for worker in list(getattr(pool, "_processes", {}).values()):
+                worker.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         if errors:
             raise errors[0]
     for name in selected:

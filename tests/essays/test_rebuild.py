@@ -108,3 +108,35 @@ def test_two_publishes_at_once_leave_a_valid_record_and_run_each_job_once(tmp_pa
     assert runs == ["goelro", "goelro@lower-capacity-target"], reports
     assert executed(sovind(copy, "publish")) == []
     json.loads((copy / "_build/sovind/runs/goelro/inputs.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("stop", ["terminate", "kill"])
+def test_stopping_the_publisher_stops_its_workers_publishes_nothing_and_leaves_no_scratch(tmp_path, stop):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    copy = scratch_project(tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    folders = {p: p.stat().st_ino for p in (copy / "_build/sovind/runs").iterdir()}
+    env = {**os.environ, "SOVIND_ROOT": str(copy), "TMPDIR": str(scratch)}
+    publisher = subprocess.Popen([sys.executable, "-m", "sovind", "publish", "--force"], cwd=copy, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    family: list[psutil.Process] = []
+    for _ in range(300):  # at most a minute: wait until the workers have started kernels
+        family = psutil.Process(publisher.pid).children(recursive=True)
+        if any("ipykernel" in " ".join(p.cmdline()) for p in family if p.is_running()):
+            break
+        time.sleep(0.2)
+    assert family, "the publisher started no worker"
+    getattr(publisher, stop)()  # SIGTERM, or SIGKILL, which leaves the publisher no chance to clean up
+    publisher.wait(timeout=60)
+    _, alive = psutil.wait_procs(family, timeout=60)
+    assert alive == [], [p.cmdline() for p in alive]
+    assert list(scratch.glob("sovind-*")) == []
+    assert {p: p.stat().st_ino for p in (copy / "_build/sovind/runs").iterdir()} == folders  # nothing swapped in
