@@ -31,6 +31,7 @@ from typing import Any
 import jupytext
 import nbformat
 import papermill
+from jupyter_client.manager import KernelManager
 
 from sovind import paths
 from sovind.essay.declaration import Essay
@@ -150,11 +151,18 @@ def execute(essay: Essay, values: dict[str, Any], target: Path,
     try:
         source = scratch / "source.ipynb"
         nbformat.write(text_notebook(essay), source)
-        papermill.execute_notebook(
-            str(source), str(scratch / "out.ipynb"), parameters={"parameters": values} if values else {},
-            cwd=str(essay.text.parent), kernel_name="python3", progress_bar=False, log_output=False,
-            report_mode=False,
-        )
+        # The kernel talks over Unix sockets in the scratch folder, not TCP: local only, and no
+        # ipykernel warning about unencrypted TCP. A kernel manager passed in is ours to shut down.
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(scratch / "kernel"))
+        try:
+            papermill.execute_notebook(
+                str(source), str(scratch / "out.ipynb"), parameters={"parameters": values} if values else {},
+                cwd=str(essay.text.parent), kernel_name="python3", progress_bar=False, log_output=False,
+                report_mode=False, km=kernel,
+            )
+        finally:
+            if kernel.has_kernel:
+                kernel.shutdown_kernel(now=True)
         notebook = normalise(nbformat.read(scratch / "out.ipynb", as_version=4))
         outputs = read_outputs(notebook, paths.relative(essay.text))
         folder = scratch / "run"
