@@ -151,9 +151,12 @@ def execute(essay: Essay, values: dict[str, Any], target: Path,
     try:
         source = scratch / "source.ipynb"
         nbformat.write(text_notebook(essay), source)
-        # The kernel talks over Unix sockets in the scratch folder, not TCP: local only, and no
-        # ipykernel warning about unencrypted TCP. A kernel manager passed in is ours to shut down.
-        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(scratch / "kernel"))
+        # The kernel talks over Unix sockets, not TCP: local only, and no ipykernel warning about
+        # unencrypted TCP. Socket paths must stay short (about 100 bytes), so they live in a short
+        # folder of their own. A kernel manager passed in is ours to shut down.
+        sockets = Path(tempfile.mkdtemp(prefix="sovind-k", dir="/tmp" if Path("/tmp").is_dir() else None))
+        SCRATCH.add(sockets)
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "k"))
         try:
             papermill.execute_notebook(
                 str(source), str(scratch / "out.ipynb"), parameters={"parameters": values} if values else {},
@@ -163,6 +166,8 @@ def execute(essay: Essay, values: dict[str, Any], target: Path,
         finally:
             if kernel.has_kernel:
                 kernel.shutdown_kernel(now=True)
+            shutil.rmtree(sockets, ignore_errors=True)
+            SCRATCH.discard(sockets)
         notebook = normalise(nbformat.read(scratch / "out.ipynb", as_version=4))
         outputs = read_outputs(notebook, paths.relative(essay.text))
         folder = scratch / "run"
