@@ -156,6 +156,19 @@ def check_every_raw_row_is_used(rows: list[dict[str, Any]], data_dir: Path) -> N
                                 line=line, column="table_row")
 
 
+def traced(error: DataError, built: Path) -> DataError:
+    """Name the raw row behind a failing row of a table being built, where the row records it."""
+    if error.line is None:
+        return error
+    with built.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    row = rows[error.line - 2] if 2 <= error.line <= len(rows) + 1 else {}
+    if not row.get("raw_file") or not row.get("raw_line"):
+        return error
+    return DataError(f"data/raw/{row['raw_file']}", f"{error.detail} (in {error.file}, line {error.line})",
+                     line=int(row["raw_line"]), column=error.column)
+
+
 def build_all(data_dir: Path = paths.DATA) -> list[str]:
     """Run every step, validate, then replace ``data/clean`` and the descriptor.
 
@@ -175,7 +188,10 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
             every_row.extend(rows)
             target = scratch / f"{name}.csv"
             write_table(rows, fields, info["schema"]["primaryKey"], target)
-            validate_csv(target, info["schema"], label=f"data/clean/{name}.csv (as built from data/raw)")
+            try:
+                validate_csv(target, info["schema"], label=f"data/clean/{name}.csv (as built)")
+            except DataError as exc:
+                raise traced(exc, target) from None
             resources.append(resource_descriptor(name, info, target, rows))
         check_every_raw_row_is_used(every_row, data_dir)
         descriptor = {**PACKAGE_META, "resources": resources}

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -103,11 +104,10 @@ class Parameter:
                 return text.lower() == "true"
             raise ParameterError(f"parameter {self.name!r} is {text!r}; it must be true or false")
         if isinstance(self.default, int):
-            try:
-                return int(text)
-            except ValueError:
+            if not re.fullmatch(r"-?[0-9]+", text):  # int() would also take "1_913", " 1913" or other digits
                 raise ParameterError(f"parameter {self.name!r} is {text!r}; it must be a whole number, "
-                                     f"one of {', '.join(map(str, self.allowed()))}") from None
+                                     f"one of {', '.join(map(str, self.allowed()))}")
+            return int(text)
         return text
 
 

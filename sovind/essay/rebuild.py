@@ -162,8 +162,12 @@ def stop_worker(signum: int, frame: object) -> None:
     A plain ``SystemExit`` would not do: the pool's worker loop catches it as the
     job's error and goes on to the next job.
     """
+    import psutil
+
     from sovind.essay.execute import SCRATCH
 
+    for child in psutil.Process().children(recursive=True):  # its kernel, which would not notice otherwise
+        child.kill()
     for folder in list(SCRATCH):
         shutil.rmtree(folder, ignore_errors=True)
     os._exit(128 + signum)

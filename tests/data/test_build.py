@@ -79,3 +79,13 @@ def test_every_unit_needs_a_plausible_range(tmp_path):
     ranges.write_text(ranges.read_text(encoding="utf-8").replace("EJ: [0.01, 100]\n", ""), encoding="utf-8")
     with pytest.raises(DataError, match="annual_series: unit 'EJ' has no plausible range"):
         build_all(data)
+
+
+def test_a_duplicate_built_row_is_reported_at_its_raw_row(tmp_path):
+    data = copy_data(tmp_path)
+    raw = data / "raw" / "cia_1952_electric_power.csv"
+    lines = raw.read_text(encoding="utf-8").splitlines(keepends=True)
+    raw.write_text("".join([*lines, lines[1]]), encoding="utf-8")  # the same printed row twice
+    with pytest.raises(DataError, match=rf"data/raw/cia_1952_electric_power.csv, line {len(lines) + 1}, "
+                                        r"column 'estimate\+year': duplicate key .*\(in data/clean/electricity_"):
+        build_all(data)

@@ -74,3 +74,9 @@ def test_command_line_rerun_writes_under_runs(tmp_path):
     generation = load("electricity_generation").set_index(["estimate", "year"])["value"]
     before, after = generation[("cia-1952", 1940)], generation[("encyclopedia-com", 1940)]
     assert report.exists() and f"| `gen_1940` | {before:,.2f} | {after:,.2f} |" in report.read_text(encoding="utf-8")
+
+
+def test_a_whole_number_is_written_with_ascii_digits_only(tmp_path):
+    for text in ("1_913", " 1913", "١٩١٣"):
+        result = cli("rerun", "fyp1", "-p", "base_year", text, runs=tmp_path / "runs")
+        assert result.returncode == 2 and "it must be a whole number" in result.stderr, text
