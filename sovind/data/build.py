@@ -113,10 +113,8 @@ def resource_descriptor(name: str, info: dict[str, Any], path: Path, rows: list[
     }
 
 
-def check_plausible(name: str, rows: list[dict[str, Any]], data_dir: Path) -> None:
+def check_plausible(name: str, rows: list[dict[str, Any]], ranges: dict[str, list[float]]) -> None:
     """Refuse a value outside its unit's plausible range (``data/meta/_plausible.yaml``), naming its raw row."""
-    with (data_dir / "meta" / "_plausible.yaml").open(encoding="utf-8") as handle:
-        ranges = yaml.safe_load(handle)
     for row in rows:
         if "unit" not in row or row.get("value") in (None, ""):
             continue
@@ -179,12 +177,14 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
     try:
         resources = []
         every_row: list[dict[str, Any]] = []
+        with (data_dir / "meta" / "_plausible.yaml").open(encoding="utf-8") as handle:
+            ranges = yaml.safe_load(handle)
         for name in STEPS:
             step = importlib.import_module(f"sovind.data.steps.{name}")
             info = meta(name, data_dir / "meta")
             fields = [f["name"] for f in info["schema"]["fields"]]
             rows = explicit_periods(step.build(data_dir / "raw"), fields)
-            check_plausible(name, rows, data_dir)
+            check_plausible(name, rows, ranges)
             every_row.extend(rows)
             target = scratch / f"{name}.csv"
             write_table(rows, fields, info["schema"]["primaryKey"], target)

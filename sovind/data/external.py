@@ -118,6 +118,15 @@ def _rows(source: SourceFile) -> list[tuple[int, list[str]]]:
     return [(number, row) for number, row in enumerate(reader, start=1)]
 
 
+def _take(source: SourceFile, line: int, locator: str, cell: str, year: int,
+          values: list[tuple[int, Value]], excluded: list[Excluded]) -> None:
+    """File one cell: an empty or NA cell is missing in the source, anything else a value for ``year``."""
+    if cell in {"", "NA"}:
+        excluded.append(Excluded(source, line, locator, cell, "missing in the source"))
+    else:
+        values.append((year, Value(source, line, locator, cell)))
+
+
 def wide_row(source: SourceFile, label_column: int, label: str, years: range,
              column_name: str = "{year}") -> tuple[list[tuple[int, Value]], list[Excluded]]:
     """Read one row of a wide file (one column a year): values for ``years``, and the empty or NA cells."""
@@ -133,12 +142,8 @@ def wide_row(source: SourceFile, label_column: int, label: str, years: range,
         if name not in header:
             excluded.append(Excluded(source, line, f'row "{label}", no column {name}', "", "year not in the file"))
             continue
-        cell = row[header.index(name)].strip()
-        locator = f'row "{label}", column {name}'
-        if cell in {"", "NA"}:
-            excluded.append(Excluded(source, line, locator, cell, "missing in the source"))
-        else:
-            values.append((year, Value(source, line, locator, cell)))
+        _take(source, line, f'row "{label}", column {name}', row[header.index(name)].strip(), year, values,
+              excluded)
     return values, excluded
 
 
@@ -158,11 +163,7 @@ def wide_column(source: SourceFile, column: str, years: range) -> tuple[list[tup
         if year not in years:
             continue
         cell = row[index].strip() if index < len(row) else ""
-        locator = f'row {row[0].strip()}, column "{column}"'
-        if cell in {"", "NA"}:
-            excluded.append(Excluded(source, line, locator, cell, "missing in the source"))
-        else:
-            values.append((year, Value(source, line, locator, cell)))
+        _take(source, line, f'row {row[0].strip()}, column "{column}"', cell, year, values, excluded)
     return values, excluded
 
 
@@ -181,12 +182,8 @@ def long_rows(source: SourceFile, key: dict[str, str], value_column: str,
             continue
         year = int(cells["year"])
         where = ", ".join(f"{k} {v}" for k, v in key.items())
-        locator = f"row {where}, year {year}, column {value_column}"
-        cell = cells[value_column].strip()
-        if cell in {"", "NA"}:
-            excluded.append(Excluded(source, line, locator, cell, "missing in the source"))
-        else:
-            values.append((year, Value(source, line, locator, cell)))
+        _take(source, line, f"row {where}, year {year}, column {value_column}", cells[value_column].strip(), year,
+              values, excluded)
     return values, excluded
 
 

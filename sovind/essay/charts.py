@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from sovind.data.coverage import CLASSES, LABELS
+from sovind.data.coverage import CLASSES, LABELS, source_class
 from sovind.site.style import CLASS_SHAPES
 
 TOOLTIP = [
@@ -22,8 +22,6 @@ TOOLTIP = [
 
 def with_source_class(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with a ``source_class`` column: the class of each row's source, as readers read it."""
-    from sovind.data.coverage import LABELS, source_class
-
     return frame.assign(source_class=frame["source"].map(lambda key: LABELS[source_class(key)]))
 
 

@@ -60,13 +60,17 @@ class Parameter:
         """Return the allowed values, reading the dataset if they come from the data."""
         if self.choices:
             return list(self.choices)
+        return sorted(self._choice_rows()[self.choices_from["column"]].unique().tolist())  # type: ignore[index]
+
+    def _choice_rows(self) -> Any:
+        """Return the dataset rows this parameter's allowed values come from (``choices_from``)."""
         from sovind.data.load import load
 
         spec = self.choices_from or {}
         frame = load(spec["dataset"])
         for key, value in (spec.get("where") or {}).items():
             frame = frame[frame[key] == value]
-        return sorted(frame[spec["column"]].unique().tolist())
+        return frame
 
     def option_classes(self) -> dict[Any, str]:
         """Return, for each allowed value that comes from the data, the class of its source(s).
@@ -77,14 +81,9 @@ class Parameter:
         if self.choices or not self.choices_from:
             return {}
         from sovind.data.coverage import CLASSES, source_class
-        from sovind.data.load import load
 
-        spec = self.choices_from
-        frame = load(spec["dataset"])
-        for key, value in (spec.get("where") or {}).items():
-            frame = frame[frame[key] == value]
         out = {}
-        for value, group in frame.groupby(spec["column"]):
+        for value, group in self._choice_rows().groupby(self.choices_from["column"]):
             classes = sorted({source_class(k) for k in group["source"]}, key=CLASSES.index)
             out[value] = ", ".join(classes)
         return out

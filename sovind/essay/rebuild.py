@@ -49,6 +49,12 @@ def module_file(name: str) -> Path:
     return candidate / "__init__.py" if candidate.is_dir() else candidate.with_suffix(".py")
 
 
+def all_modules() -> list[str]:
+    """Return the name of every module of the package (``sovind.essay.run`` for ``essay/run.py``)."""
+    return sorted(".".join(("sovind", *path.relative_to(PACKAGE_DIR).with_suffix("").parts))
+                  for path in PACKAGE_DIR.rglob("*.py"))
+
+
 def package_hash(modules: list[str]) -> str:
     """Hash the source of the named ``sovind`` modules (a missing module hashes as missing)."""
     digest = hashlib.sha256()
@@ -84,8 +90,7 @@ def book_hash() -> str:
 def sources_hash(declared: Essay) -> dict[str, str]:
     """Hash what an author may edit during a run: the essay's code and declaration, the package, the book."""
     return {"code": code_hash(declared), "declaration": declared.declaration_hash(),
-            "package": package_hash(sorted(f"sovind.{p.relative_to(PACKAGE_DIR).with_suffix('').as_posix()}"
-                                            .replace("/", ".") for p in PACKAGE_DIR.rglob("*.py"))),
+            "package": package_hash(all_modules()),
             "book": book_hash()}
 
 
