@@ -26,8 +26,8 @@ def keys(path: Path = paths.REFERENCES) -> frozenset[str]:
     return frozenset(entries(path).entries.keys())
 
 
-def short_title(key: str, path: Path = paths.REFERENCES) -> str:
-    """Return a one-line human description of an entry: 'Author (year), Title'."""
+def author_year(key: str, path: Path = paths.REFERENCES) -> str:
+    """Return how a reader names a source: 'Author (year)', e.g. 'Goldman and Filtzer (n.d.)'."""
     entry = entries(path).entries[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
@@ -36,9 +36,13 @@ def short_title(key: str, path: Path = paths.REFERENCES) -> str:
     else:
         who = entry.fields.get("organization") or entry.fields.get("publisher") or "Anon."
     who = who.replace("{", "").replace("}", "")
-    year = entry.fields.get("year", "n.d.")
-    title = entry.fields.get("title", "").replace("{", "").replace("}", "")
-    return f"{who} ({year}), {title}"
+    return f"{who} ({entry.fields.get('year', 'n.d.')})"
+
+
+def short_title(key: str, path: Path = paths.REFERENCES) -> str:
+    """Return a one-line human description of an entry: 'Author (year), Title'."""
+    title = entries(path).entries[key].fields.get("title", "").replace("{", "").replace("}", "")
+    return f"{author_year(key, path)}, {title}"
 
 
 #: Addresses a source may link to: web pages and DOIs, never a script (``javascript:``) or a local file.

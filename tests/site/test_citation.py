@@ -132,3 +132,16 @@ def test_figures_page_lists_every_figure_with_number_and_permalink():
     for figure_id, essay in CURRENT.items():
         assert f'href="{essay}.html#{figure_id}"' in html, figure_id
         assert f"_static/figures/{figure_id}.svg" in html, figure_id
+
+
+@pytest.mark.parametrize("essay", ["evacuation", "fyp1"])
+def test_the_prose_names_the_sources_of_the_defaults_not_their_ids(essay):
+    from bs4 import BeautifulSoup
+
+    from sovind.essay.declaration import essay as declared
+
+    page = BeautifulSoup((HTML / "book" / f"{essay}.html").read_text(encoding="utf-8"), "html.parser")
+    prose = " ".join(p.get_text(" ") for p in page.select("main p") if not p.find_parent("table"))
+    ids = [p.default for p in declared(essay).parameters if p.option_classes()]
+    assert len(prose) > 2000, "the selector found no prose"
+    assert ids and [i for i in ids if i in prose] == []
