@@ -31,17 +31,26 @@ def author_year(key: str, path: Path = paths.REFERENCES) -> str:
     entry = entries(path).entries[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
-        names = [" ".join(p.last_names) for p in people]
+        names = [" ".join(p.prelast_names + p.last_names) for p in people]
         who = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
     else:
-        who = entry.fields.get("organization") or entry.fields.get("publisher") or "Anon."
+        who = entry.fields.get("organization") or entry.fields.get("publisher") or _title_as_name(entry)
     who = who.replace("{", "").replace("}", "")
     return f"{who} ({entry.fields.get('year', 'n.d.')})"
 
 
+def _title_as_name(entry) -> str:  # noqa: ANN001 - a pybtex Entry
+    """Name an anonymous work by its title, as historians cite one: italic-free, shortened at a word."""
+    title = entry.fields.get("title", "Anon.").split(" [")[0].split(": ")[0]
+    title = title.replace("--", "–").replace("{", "").replace("}", "")
+    if len(title) <= 40:
+        return title
+    return title[:40].rsplit(" ", 1)[0] + "…"
+
+
 def short_title(key: str, path: Path = paths.REFERENCES) -> str:
     """Return a one-line human description of an entry: 'Author (year), Title'."""
-    title = entries(path).entries[key].fields.get("title", "").replace("{", "").replace("}", "")
+    title = entries(path).entries[key].fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
     return f"{author_year(key, path)}, {title}"
 
 

@@ -169,6 +169,41 @@ def data_csv(data: pd.DataFrame) -> str:
     return data.to_csv(index=False, lineterminator="\n")
 
 
+#: A year in a locator ("row 1913", "column X1913"): the part that varies along a time series.
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d)(?!\d)")
+
+
+def _ranges(years: list[int]) -> str:
+    """Write sorted years as runs: [1913, 1914, 1915, 1920] -> '1913-1915, 1920' (with en dashes)."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def folded(locators: set[str]) -> list[str]:
+    """Fold locators that differ only in one year into one: 'row 1913' ... 'row 1945' -> 'row 1913–1945'.
+
+    A series read from one table cell per year would otherwise print one locator
+    per point, a wall of text under every chart. Locators with no year, or with
+    more than one, are kept as they are. Sorted, so the line is stable.
+    """
+    by_template: dict[str, list[int]] = {}
+    kept: list[str] = []
+    for locator in locators:
+        years = _YEAR.findall(locator)
+        if len(years) != 1:
+            kept.append(locator)
+            continue
+        by_template.setdefault(_YEAR.sub("\0", locator), []).append(int(years[0]))
+    for template, years in by_template.items():
+        kept.append(template.replace("\0", _ranges(sorted(set(years)))))
+    return sorted(kept)
+
+
 def source_line(data: pd.DataFrame) -> str:
     """Name every source of the plotted rows, with its class and locators, in a stable order.
 
@@ -192,7 +227,7 @@ def source_line(data: pd.DataFrame) -> str:
                 where.setdefault(key, set())
                 if isinstance(loc, str) and loc:
                     where[key].add(loc)
-    parts = [f"{bib.short_title(key)} [{LABELS[source_class(key)]}]{', ' + '; '.join(sorted(locs)) if locs else ''}"
+    parts = [f"{bib.short_title(key)} [{LABELS[source_class(key)]}]{', ' + '; '.join(folded(locs)) if locs else ''}"
              for key, locs in sorted(where.items())]
     line = "Source: " + ". ".join(parts) + "."
     if derived.any():

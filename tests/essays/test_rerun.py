@@ -23,7 +23,7 @@ def cli(*args: str, runs: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("rerun", "gosplan"), "unknown essay 'gosplan'; essays: goelro, fyp1, urbanisation, evacuation"),
+    (("rerun", "gosplan"), "unknown essay 'gosplan'; essays: longview, goelro, fyp1, urbanisation, evacuation"),
     (("rerun", "fyp1", "-p", "plan", "optimal"), "has no parameter 'plan'; parameters: plan_variant"),
     (("rerun", "fyp1", "-p", "base_year", "nineteen"), "it must be a whole number, one of 1913, 1928"),
     (("rerun", "fyp1", "-p", "base_year", "1920"), "allowed values: 1913, 1928"),
@@ -31,7 +31,7 @@ def cli(*args: str, runs: Path) -> subprocess.CompletedProcess:
     (("rerun", "goelro", "-p", "fyp_variant", "pessimal"), "allowed values: 'starting', 'optimal'"),
     (("rerun", "fyp1", "-p", "base_year", "1913", "-p", "base_year", "1928"), "given twice"),
     (("rerun", "fyp1", "-p", "base_year"), "requires 2 arguments"),
-    (("publish", "gosplan"), "unknown essay 'gosplan'; essays: goelro, fyp1, urbanisation, evacuation"),
+    (("publish", "gosplan"), "unknown essay 'gosplan'; essays: longview, goelro, fyp1, urbanisation, evacuation"),
 ])
 def test_bad_input_exits_2_with_a_clear_message_and_writes_nothing(tmp_path, args, message):
     runs = tmp_path / "runs"

@@ -60,7 +60,7 @@ def test_a_bad_declaration_names_the_file_and_the_problem(tmp_path, text, messag
 
 
 def test_the_essays_are_the_chapters_of_the_toc_that_have_a_text_in_book_essays():
-    assert list(essays()) == ["goelro", "fyp1", "urbanisation", "evacuation"]
+    assert list(essays()) == ["longview", "goelro", "fyp1", "urbanisation", "evacuation"]
     assert [f"book/{name}" for name in essays()] == [c for c in toc_chapters() if c.startswith("book/")
                                                      and Path("book/essays", c.split("/")[1] + ".md").exists()]
 
