@@ -50,7 +50,11 @@ def _title_as_name(entry) -> str:  # noqa: ANN001 - a pybtex Entry
 
 def short_title(key: str, path: Path = paths.REFERENCES) -> str:
     """Return a one-line human description of an entry: 'Author (year), Title'."""
-    title = entries(path).entries[key].fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
+    entry = entries(path).entries[key]
+    title = entry.fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
+    if not (entry.persons.get("author") or entry.persons.get("editor") or entry.fields.get("organization")
+            or entry.fields.get("publisher")):
+        return f"{title} ({entry.fields.get('year', 'n.d.')})"  # an anonymous work is named by its title
     return f"{author_year(key, path)}, {title}"
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from sovind import paths
-from sovind.data import bib
+from sovind.data import bib, external
 from sovind.data.periods import kind_of
 from sovind.data.steps import STEPS
 from sovind.data.validate import validate_csv
@@ -173,6 +173,7 @@ def build_all(data_dir: Path = paths.DATA) -> list[str]:
     Returns the names of the datasets written.
     """
     bib.check_urls(data_dir / "references.bib")
+    external.check_transcriptions(data_dir / "raw")
     scratch = Path(tempfile.mkdtemp(prefix="sovind-build-"))
     try:
         resources = []

@@ -263,3 +263,53 @@ def dbf_records(source: SourceFile) -> list[dict[str, str | float | None]]:
     if not records:
         raise DataError(source.label, "no records in the dBASE table")
     return records
+
+
+#: A quotation in a transcription's note: the printed words between «guillemets».
+_QUOTE = re.compile(r"«([^»]+)»")
+#: The line a transcription's locator names: "plan.php, line 84 (...)".
+_LINE = re.compile(r"\bline (\d+)\b")
+
+
+def _plain(html: str) -> str:
+    """Return a line of HTML as the reader sees its words: tags dropped, entities and spaces normalised."""
+    import html as entities
+
+    return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def check_transcriptions(raw_dir: Path | None = None) -> None:
+    """Check each hand transcription of a fetched page against the page itself.
+
+    A source folder may list ``transcriptions`` (CSV files in ``data/raw``) in its
+    ``provenance.yaml``. Every row of such a file must name a line of the folder's
+    one fetched file in its locator and quote the printed words in its note, in
+    «guillemets»; each quotation must be on that line, word for word. A number
+    mistyped in the value is caught by the row's quotation not matching, so the
+    transcription can fail; the error names file, line and column.
+    """
+    from sovind.data.raw import read_raw
+    from sovind.data.steps._pick import RAW_COLUMNS
+
+    base = raw_dir or paths.RAW
+    for folder in sorted(p.name for p in (base / "external").iterdir() if (p / "provenance.yaml").exists()):
+        record = provenance(folder, raw_dir)
+        for name in record.get("transcriptions", []):
+            (entry,) = record["files"]
+            page = source_file(folder, entry["file"], raw_dir).text().split("\n")
+            for row in read_raw(name, RAW_COLUMNS, raw_dir, optional=frozenset({"column", "value", "unit"})):
+                line = _LINE.search(row["locator"])
+                if not line or not 1 <= int(line.group(1)) <= len(page):
+                    raise row.fail("locator", f"name a line of external/{folder}/{entry['file']} "
+                                              f"(1-{len(page)}), e.g. '{entry['file']}, line 12'")
+                quotes = _QUOTE.findall(row["note"])
+                if not quotes:
+                    raise row.fail("note", "quote the printed words in «guillemets»")
+                text = _plain(page[int(line.group(1)) - 1])
+                for quote in quotes:
+                    if " ".join(quote.split()) not in text:
+                        raise row.fail("note", f"«{quote}» is not on line {line.group(1)} of "
+                                               f"external/{folder}/{entry['file']}")
+                value = row["value"].replace(".", ",") if row["value"] else ""
+                if value and not any(value in q or row["value"] in q for q in quotes):
+                    raise row.fail("value", f"{row['value']} is not in the quoted words: {' / '.join(quotes)}")

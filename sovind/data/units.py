@@ -32,6 +32,7 @@ UNITS: dict[str, Unit] = {
     "млн. кВт·ч": Unit("billion kWh", Decimal("0.001")),
     "млрд. кВт·ч": Unit("billion kWh", Decimal(1)),
     "млрд. квт-ч": Unit("billion kWh", Decimal(1)),
+    "млрд кВт•ч": Unit("billion kWh", Decimal(1)),
     # electrical power (installed capacity) → MW
     "kW": Unit("MW", Decimal("0.001")),
     "thousand kW": Unit("MW", Decimal(1)),
@@ -41,11 +42,14 @@ UNITS: dict[str, Unit] = {
     "тыс. квт": Unit("MW", Decimal(1)),
     "тыс. кВт": Unit("MW", Decimal(1)),
     "млн. кВт": Unit("MW", Decimal(1000)),
+    "млн кВт": Unit("MW", Decimal(1000)),
     # mass → million tonnes. Sources that print "tons" without saying metric are
     # taken as metric tonnes; each such row says so in its note.
     "млн. т": Unit("million t", Decimal(1)),
     "тыс. т": Unit("million t", Decimal("0.001")),
     "million tons": Unit("million t", Decimal(1)),
+    # cement → million barrels, the unit of the plan and its reports (no conversion to tonnes is sourced)
+    "млн. бочек": Unit("million barrels", Decimal(1)),
     # money → million roubles (current prices of the source)
     "million rubles": Unit("million roubles", Decimal(1)),
     "billion rubles": Unit("million roubles", Decimal(1000)),

@@ -24,8 +24,12 @@ def validate_csv(path: Path, schema: dict[str, Any], *, label: str | None = None
     resource = Resource(path=path.name, basepath=str(path.parent), schema=Schema.from_descriptor(schema))
     report = resource.validate()
     if not report.valid:
-        errors = report.flatten(["type", "rowNumber", "fieldName", "note", "cell"])
-        kind, line, column, note, cell = errors[0]
+        errors = report.flatten(["type", "rowNumber", "fieldName", "note", "cell", "message"])
+        kind, line, column, note, cell, message = errors[0]
+        if kind == "extra-cell":
+            column, note = None, (f"more cells than header columns ({cell!r} is extra): quote a cell that holds a "
+                                  "comma")
+        note = note or message
         if kind == "primary-key":
             column = "+".join(schema.get("primaryKey", []))
             note = f"duplicate key ({column}): {note}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from sovind.data.bib import author_year
+from sovind.data.bib import author_year, short_title
 from sovind.data.coverage import CLASSES, LABELS, source_class
 from sovind.errors import DataError
 from sovind.site.style import CLASS_SHAPES, GUIDE, LABEL
@@ -36,7 +36,8 @@ def reader_names(frame: pd.DataFrame) -> pd.Series:
     Where one source gives several estimates (all stations and public-utility
     stations only, say), the first column of :data:`QUALIFIERS` that tells them
     apart is added: "Soviet Union Information Bureau (1928), public utility
-    stations only". Raises :class:`DataError` when nothing does, so that two
+    stations only". Failing that, the title of each estimate's work is added (two
+    Wikipedia articles, say). Raises :class:`DataError` when nothing does, so that two
     estimates never share a name in a legend.
     """
     names = frame["source"].map(author_year)
@@ -50,8 +51,13 @@ def reader_names(frame: pd.DataFrame) -> pd.Series:
                 names[rows.index] = name + ", " + rows[column].astype(str)
                 break
         else:
+            titles = rows["source"].map(lambda key: short_title(key).split(", ", 1)[-1])
+            if rows.assign(t=titles).groupby("estimate")["t"].nunique().eq(1).all() and \
+                    titles.groupby(rows["estimate"]).first().is_unique:
+                names[rows.index] = name + ", " + titles.str.slice(0, 60)
+                continue
             raise DataError("chart", f"estimates {sorted(rows['estimate'].unique())} of {name} cannot be told apart "
-                            f"by {', '.join(QUALIFIERS)}: give them a coverage")
+                            f"by {', '.join(QUALIFIERS)} or title: give them a coverage")
     return names
 
 
@@ -73,7 +79,7 @@ def estimates_over_time(frame: pd.DataFrame, *, y_title: str, log_scale: bool = 
         x=alt.X("year:Q", title="Year (economic years dated by the year they end)", scale=x_scale,
                 axis=alt.Axis(format="d")),
         y=alt.Y("value:Q", title=y_title, scale=scale),
-        color=alt.Color("name:N", title="Source", sort=order),
+        color=alt.Color("name:N", title="Source", sort=order, legend=alt.Legend(labelLimit=0)),
         tooltip=TOOLTIP,
     )
     points = base.mark_point(size=70, filled=True).encode(

@@ -53,24 +53,39 @@ class Parameter:
     default: Any
     help: str
     choices: tuple[Any, ...] = ()
-    #: Or take the allowed values from a dataset: {dataset, column, where: {column: value}}.
-    choices_from: dict[str, Any] | None = None
+    #: Or take the allowed values from a dataset: {dataset, column, where: {column: value or [values]}}, or
+    #: from several such datasets (a list), when the values a reader may choose are spread over more than one.
+    choices_from: dict[str, Any] | list[dict[str, Any]] | None = None
+
+    @property
+    def column(self) -> str:
+        """The column the allowed values are read from (the same in every dataset of ``choices_from``)."""
+        specs = self.choices_from if isinstance(self.choices_from, list) else [self.choices_from or {}]
+        columns = {spec["column"] for spec in specs}
+        if len(columns) != 1:
+            raise ParameterError(f"parameter {self.name!r}: choices_from reads different columns {sorted(columns)}")
+        return columns.pop()
 
     def allowed(self) -> list[Any]:
         """Return the allowed values, reading the dataset if they come from the data."""
         if self.choices:
             return list(self.choices)
-        return sorted(self._choice_rows()[self.choices_from["column"]].unique().tolist())  # type: ignore[index]
+        return sorted(self._choice_rows()[self.column].unique().tolist())
 
     def _choice_rows(self) -> Any:
         """Return the dataset rows this parameter's allowed values come from (``choices_from``)."""
+        import pandas as pd
+
         from sovind.data.load import load
 
-        spec = self.choices_from or {}
-        frame = load(spec["dataset"])
-        for key, value in (spec.get("where") or {}).items():
-            frame = frame[frame[key] == value]
-        return frame
+        specs = self.choices_from if isinstance(self.choices_from, list) else [self.choices_from or {}]
+        frames = []
+        for spec in specs:
+            frame = load(spec["dataset"])
+            for key, value in (spec.get("where") or {}).items():
+                frame = frame[frame[key].isin(value if isinstance(value, list) else [value])]
+            frames.append(frame[list(dict.fromkeys([spec["column"], "source"]))])
+        return pd.concat(frames, ignore_index=True)
 
     def option_classes(self) -> dict[Any, str]:
         """Return, for each allowed value that comes from the data, the class of its source(s).
@@ -83,7 +98,7 @@ class Parameter:
         from sovind.data.coverage import CLASSES, source_class
 
         out = {}
-        for value, group in self._choice_rows().groupby(self.choices_from["column"]):
+        for value, group in self._choice_rows().groupby(self.column):
             classes = sorted({source_class(k) for k in group["source"]}, key=CLASSES.index)
             out[value] = ", ".join(classes)
         return out

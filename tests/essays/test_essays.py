@@ -25,10 +25,11 @@ def test_each_text_has_one_generic_parameters_cell(name):
 
 @pytest.mark.parametrize(("name", "parameter", "value", "allowed"), [
     ("goelro", "fyp_variant", "pessimal", "'starting', 'optimal'"),
-    ("goelro", "estimate_1940", "gosplan-1929", "'cia-1952', 'encyclopedia-com'"),
+    ("goelro", "estimate_1940", "gosplan-1929", "'cia-1952', 'encyclopedia-com', 'time-1956'"),
     ("goelro", "capacity_target_source", "lenin", "'aif2017'"),
     ("fyp1", "plan_variant", "pessimal", "'starting', 'optimal', 'revised'"),
-    ("fyp1", "outcome_estimate", "gosplan", "'intrestinghistory', 'o-staline', 'worldhistoryproject'"),
+    ("fyp1", "outcome_estimate", "gosplan",
+     "'cow-nmc-6', 'gosplan-1933-results', 'intrestinghistory', 'mitchell-1998', 'o-staline', 'worldhistoryproject'"),
     ("fyp1", "base_year", 1920, "1913, 1928"),
     ("urbanisation", "interpolation", "spline", "'linear', 'logistic'"),
     ("evacuation", "enterprise_count", "1360", "'werth-1523'"),
@@ -50,7 +51,7 @@ def test_non_default_run_changes_the_glued_numbers(tmp_path):
     generation = load("electricity_generation").set_index(["estimate", "year"])["value"]
     targets = load("plan_targets").query("plan == 'fyp1-1929' and indicator == 'generation'").set_index("variant")
     capacity = load("plan_targets").query("plan == 'goelro-1920' and indicator == 'capacity'").set_index("source")
-    assert (default["gen_1940"], changed["gen_1940"]) == (generation[("cia-1952", 1940)],
+    assert (default["gen_1940"], changed["gen_1940"]) == (generation[("time-1956", 1940)],
                                                           generation[("encyclopedia-com", 1940)])
     assert (default["fyp_target_gen"], changed["fyp_target_gen"]) == (targets.loc["optimal", "value"],
                                                                       targets.loc["starting", "value"])

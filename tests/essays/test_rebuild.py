@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -57,15 +58,15 @@ def test_prose_declaration_and_data_edits_execute_exactly_what_they_should(tmp_p
     assert executed(report) == ["fyp1", "fyp1@revised-targets"], report
     assert "essay declaration changed" in report
 
-    raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
+    raw = copy / "data" / "raw" / "topwar_goelro.csv"  # read by the GOELRO essay alone (installed capacity)
     changed = f"{float(set_cell(raw, 2, 'value', '')) + 0.5:.1f}"  # whatever the value is, a different one
     set_cell(raw, 2, "value", changed)
     sovind(copy, "data")
     report = sovind(copy, "publish")
     assert executed(report) == ["goelro", "goelro@lower-capacity-target"], report
-    assert "dataset changed: electricity_generation" in report
-    record = json.loads((copy / "_build/sovind/runs/goelro/figures/goelro-generation-estimates.json").read_text())
-    assert f",{changed}," in record["csv"]
+    assert "dataset changed: power_capacity" in report
+    record = json.loads((copy / "_build/sovind/runs/goelro/figures/goelro-capacity-against-target.json").read_text())
+    assert re.search(rf",{round(float(changed) * 1000)}(\.0)?,", record["csv"])  # million kW in the raw, MW here
     assert executed(sovind(copy, "publish")) == []  # and a second rebuild does nothing
 
 
@@ -96,7 +97,7 @@ def test_two_publishes_at_once_leave_a_valid_record_and_run_each_job_once(tmp_pa
     import sys
 
     copy = scratch_project(tmp_path)
-    raw = copy / "data" / "raw" / "cia_1952_electric_power.csv"
+    raw = copy / "data" / "raw" / "topwar_goelro.csv"  # read by the GOELRO essay alone
     set_cell(raw, 2, "value", f"{float(set_cell(raw, 2, 'value', '')) + 0.5:.1f}")
     sovind(copy, "data")
     env = {**os.environ, "SOVIND_ROOT": str(copy)}

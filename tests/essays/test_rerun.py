@@ -72,7 +72,7 @@ def test_command_line_rerun_writes_under_runs(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     report = tmp_path / "runs" / "goelro" / "estimate_1940-encyclopedia-com" / "report.md"
     generation = load("electricity_generation").set_index(["estimate", "year"])["value"]
-    before, after = generation[("cia-1952", 1940)], generation[("encyclopedia-com", 1940)]
+    before, after = generation[("time-1956", 1940)], generation[("encyclopedia-com", 1940)]
     assert report.exists() and f"| `gen_1940` | {before:,.2f} | {after:,.2f} |" in report.read_text(encoding="utf-8")
 
 

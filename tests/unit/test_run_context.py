@@ -18,7 +18,7 @@ def emitted(monkeypatch):
 
 def test_defaults_are_filled_in_and_checked():
     run = open_run("fyp1", {"base_year": 1913})
-    assert run.values == {"plan_variant": "optimal", "outcome_estimate": "worldhistoryproject", "base_year": 1913}
+    assert run.values == {"plan_variant": "optimal", "outcome_estimate": "mitchell-1998", "base_year": 1913}
     assert run.parameters.base_year == 1913
 
 

@@ -9,6 +9,7 @@ from sovind.data.steps._pick import Pick, series
 
 GOSPLAN = "gosplan_1929_table2_electrification.csv"
 SUFDS = "sufds_1928_ch10_electric_power.csv"
+DVEC = "dvec_2020_goelro_plan.csv"
 
 PICKS = [
     Pick(GOSPLAN, "2. Производство электроэнергии всеми электростанциями", "1927/28 г.",
@@ -27,6 +28,14 @@ PICKS = [
          labels={"estimate": "cia-1952", "coverage": "total output"}),
     Pick("encyclopediacom_electricity_grid.csv", "Total output",
          labels={"estimate": "encyclopedia-com", "coverage": "total output"}),
+    Pick("time_1956_hard_figures.csv", "Electric power", "from",
+         labels={"estimate": "time-1956", "coverage": "not stated"}),
+    Pick("worldhistoryproject_first_fyp.csv", "Electricity", "actual",
+         labels={"estimate": "worldhistoryproject", "coverage": "not stated"}),
+    Pick(DVEC, "против ... которые вырабатывались в России в 1913 году", "1913",
+         labels={"estimate": "dvec-2020", "coverage": "not stated"}),
+    Pick(DVEC, "Годовое производство электроэнергии в СССР достигло", "1931",
+         labels={"estimate": "dvec-2020", "coverage": "not stated"}),
 ]
 
 

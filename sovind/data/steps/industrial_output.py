@@ -1,4 +1,8 @@
-"""Output of key industrial products, every published estimate as its own series."""
+"""Output of key industrial products, every published estimate as its own series.
+
+Electricity is not here: every estimate of generation is in ``electricity_generation``, so that
+one source's figure for one year is one row in the whole book.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,7 @@ def _labels(product: str, estimate: str) -> dict[str, str]:
 
 PICKS = [
     *(Pick(WHP, printed, "actual", _labels(product, "worldhistoryproject"))
-      for printed, product in [("Pig iron", "pig_iron"), ("Steel", "steel"), ("Coal", "coal"), ("Oil", "oil"),
-                               ("Electricity", "electricity")]),
+      for printed, product in [("Pig iron", "pig_iron"), ("Steel", "steel"), ("Coal", "coal"), ("Oil", "oil")]),
     Pick("intrestinghistory_table1.csv", "Чугун, млн. т", "1913", _labels("pig_iron", "intrestinghistory")),
     Pick("intrestinghistory_table1.csv", "Чугун, млн. т", "1928", _labels("pig_iron", "intrestinghistory")),
     Pick("intrestinghistory_table1.csv", "Чугун, млн. т", "1932", _labels("pig_iron", "intrestinghistory")),
@@ -34,7 +37,10 @@ PICKS = [
     Pick("stalin_1946_speech.csv", "нефти", "", _labels("oil", "stalin-1946")),
     Pick("time_1956_hard_figures.csv", "Steel production", "from", _labels("steel", "time-1956")),
     Pick("time_1956_hard_figures.csv", "Coal output", "from", _labels("coal", "time-1956")),
-    Pick("time_1956_hard_figures.csv", "Electric power", "from", _labels("electricity", "time-1956")),
+    Pick("gosplan_1933_results_cement.csv", "Производство цемента", "в 1927/28 г.",
+         _labels("cement", "gosplan-1933-results")),
+    Pick("gosplan_1933_results_cement.csv", "Производство цемента", "в 1932 г.",
+         _labels("cement", "gosplan-1933-results")),
     Pick("gse_coal_industry_table1.csv", "Coal production of the USSR (millions of tons)", "Total",
          _labels("coal", "gse")),
 ]

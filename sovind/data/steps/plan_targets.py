@@ -39,6 +39,13 @@ _GOELRO_SOURCES = {
         "designed for a period of (lower bound)": "horizon_min",
         "designed for a period of (upper bound)": "horizon_max",
     },
+    "dvec_2020_goelro_plan.csv": {
+        "планировалось строительство 30 электростанций общей установленной мощностью": "capacity",
+        "планировалось строительство 30 электростанций": "stations_total",
+        "из них 20 — тепловых": "stations_thermal",
+        "и 10 — гидравлических": "stations_hydro",
+        "довести суммарную годовую выработку электроэнергии до": "generation",
+    },
     "loginov_biography_p5.csv": {
         "планировалось увеличить в ... раза (к 1913)": "generation_multiple_of_1913",
     },
@@ -71,7 +78,8 @@ _DRAFTS = {
     "Отправной вариант пятилетки Госплана (1932/33 г.)": "starting",
     "Первый пятилетний план (оптимальный вариант) (1932/33 г.)": "optimal",
 }
-_PRODUCTS_RU = {"Чугун": "pig_iron", "Железная руда": "iron_ore", "Каменный уголь": "coal", "Нефть": "oil"}
+_PRODUCTS_RU = {"Чугун": "pig_iron", "Железная руда": "iron_ore", "Каменный уголь": "coal", "Нефть": "oil",
+                "Цемент": "cement"}
 _NO_IRON_ORE = {"Контрольные цифры ВСНХ (1932/33 г.)"}  # printed "—"
 
 FYP1_PRODUCTS = [
@@ -84,7 +92,7 @@ FYP1_PRODUCTS = [
     Pick("prudnikova_archival_note_targets.csv", row, column,
          {"plan": "fyp1-1929", "variant": variant, "indicator": indicator})
     for row, indicator in [("Каменный уголь, тыс. т", "coal"), ("Нефть, тыс. т", "oil"),
-                           ("Чугун, тыс. т", "pig_iron"), ("Мартен, тыс. т", "steel")]
+                           ("Чугун, тыс. т", "pig_iron"), ("Мартен, тыс. т", "open_hearth_steel")]
     for column, variant in [("По оптимальной пятилетке", "optimal"), ("По дополнительным заданиям", "revised")]
 ] + [
     Pick("k_sudu_istorii_xvi_congress.csv", "производство чугуна в последний год пятилетки", column,

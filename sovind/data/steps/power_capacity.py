@@ -20,6 +20,10 @@ PICKS = [
          labels={"estimate": "topwar", "coverage": "not stated"}),
     Pick("genha_goelro.csv", "新建电站的功率",
          labels={"estimate": "genha-new-stations", "coverage": "newly built stations only"}),
+    Pick("dvec_2020_goelro_plan.csv", "установленная мощность районных электростанций", "1931",
+         labels={"estimate": "dvec-2020-district", "coverage": "district (regional) stations only"}),
+    Pick("dvec_2020_goelro_plan.csv", "Мощность районных электростанций составила", "1935",
+         labels={"estimate": "dvec-2020-district", "coverage": "district (regional) stations only"}),
     Pick("rassekrechennye_p17.csv", "общая мощность действующих электростанций",
          labels={"estimate": "rassekrechennye", "coverage": "all stations in operation, first half of 1941"}),
 ]
