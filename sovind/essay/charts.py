@@ -65,12 +65,13 @@ def estimates_over_time(frame: pd.DataFrame, *, y_title: str, log_scale: bool = 
                         x_domain: tuple[int, int] | None = None) -> alt.Chart:
     """Plot every estimate of one series as its own line of points: colour by source, marker by class of source.
 
-    Points carry their source and locator in the tooltip; lines join only the
-    points of one estimate, so no line ever bridges two sources. The marker's
+    Points carry their source and locator in the tooltip; lines join only
+    consecutive years of one estimate, so no line ever bridges two sources or
+    a gap in a source's series (1913 and 1932, say). The marker's
     shape says what kind of source each point rests on (official statistics,
     scholarship, a reference work, ...), with its own legend.
     """
-    frame = with_source_class(frame).assign(name=reader_names(frame))
+    frame = broken_at_gaps(with_source_class(frame).assign(name=reader_names(frame)), "name")
     order = sorted(frame["name"].unique())
     shapes = dict(zip([LABELS[c] for c in CLASSES], CLASS_SHAPES, strict=True))
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=True)
@@ -85,7 +86,7 @@ def estimates_over_time(frame: pd.DataFrame, *, y_title: str, log_scale: bool = 
     points = base.mark_point(size=70, filled=True).encode(
         shape=alt.Shape("source_class:N", title="Class of source",
                         scale=alt.Scale(domain=list(shapes), range=list(shapes.values()))))
-    return base.mark_line(opacity=0.6) + points
+    return base.mark_line(opacity=0.6).encode(detail="run:N") + points
 
 
 def with_periods(chart: alt.Chart | alt.LayerChart, periods: pd.DataFrame, *,

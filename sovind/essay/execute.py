@@ -19,9 +19,12 @@ edit reaches the page without executing anything.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
+import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +35,7 @@ import jupytext
 import nbformat
 import papermill
 from jupyter_client.manager import KernelManager
+from jupyter_client.utils import run_sync
 
 from sovind import paths
 from sovind.essay.declaration import Essay
@@ -42,6 +46,64 @@ _CELL_METADATA_DROP = ("papermill", "execution", "ExecuteTime")
 
 #: Scratch folders of runs in progress in this process, removed by a worker that is stopped.
 SCRATCH: set[Path] = set()
+#: A scratch folder's name says which process made it: ``sovind-<pid>-...``, so that a later run can remove
+#: the folders of a process that was killed before it could (see :func:`sweep_scratch`).
+_OWNED = re.compile(r"^sovind-k?(\d+)-")
+
+
+def die_with_parent(sig: int = signal.SIGKILL) -> None:
+    """Ask Linux to send ``sig`` to this process when its parent dies (``PR_SET_PDEATHSIG``).
+
+    Runs in a child just after it starts: a pool worker, or a kernel before it execs. With the
+    default, SIGKILL, nothing the child is doing can delay its end, so no worker or kernel
+    outlives a publisher that was killed outright. Elsewhere than Linux it does nothing.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, sig)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+def scratch_folder(kind: str, where: str | None = None) -> Path:
+    """Make a scratch folder named for this process (``sovind-<pid>-<kind>``) and register it for cleanup."""
+    folder = Path(tempfile.mkdtemp(prefix=f"sovind-{'k' if kind == 'k' else ''}{os.getpid()}-"
+                                          f"{'' if kind == 'k' else kind + '-'}", dir=where))
+    SCRATCH.add(folder)
+    return folder
+
+
+def sweep_scratch(*folders: Path) -> list[Path]:
+    """Remove scratch folders left by processes that no longer exist (a publisher killed with SIGKILL).
+
+    Looks in the temporary folder and ``/tmp`` (where kernel sockets live), or in ``folders``;
+    returns what it removed. Folders of live processes are left alone.
+    """
+    import psutil
+
+    places = folders or tuple({Path(tempfile.gettempdir()), Path("/tmp")})
+    removed = []
+    for place in places:
+        for folder in place.glob("sovind-*") if place.is_dir() else []:
+            owner = _OWNED.match(folder.name)
+            try:
+                alive = bool(owner) and psutil.pid_exists(int(owner.group(1)))
+            except (OverflowError, ValueError):  # not a pid at all
+                alive = False
+            if owner and folder.is_dir() and not alive:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
+    return removed
+
+
+class OwnedKernelManager(KernelManager):
+    """A kernel manager whose kernel dies with the process that started it, even if that one is killed."""
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        kw["preexec_fn"] = die_with_parent
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    _launch_kernel = run_sync(_async_launch_kernel)
 _NOTEBOOK_METADATA_DROP = ("papermill", "widgets")
 
 
@@ -146,17 +208,15 @@ def execute(essay: Essay, values: dict[str, Any], target: Path,
     the declared defaults, and nothing is injected). A failed run raises and
     leaves ``target`` exactly as it was; so does ``before_publish`` raising.
     """
-    scratch = Path(tempfile.mkdtemp(prefix=f"sovind-{essay.name}-"))
-    SCRATCH.add(scratch)
+    scratch = scratch_folder(essay.name)
     try:
         source = scratch / "source.ipynb"
         nbformat.write(text_notebook(essay), source)
         # The kernel talks over Unix sockets, not TCP: local only, and no ipykernel warning about
         # unencrypted TCP. Socket paths must stay short (about 100 bytes), so they live in a short
         # folder of their own. A kernel manager passed in is ours to shut down.
-        sockets = Path(tempfile.mkdtemp(prefix="sovind-k", dir="/tmp" if Path("/tmp").is_dir() else None))
-        SCRATCH.add(sockets)
-        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "k"))
+        sockets = scratch_folder("k", "/tmp" if Path("/tmp").is_dir() else None)
+        kernel = OwnedKernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "k"))
         try:
             papermill.execute_notebook(
                 str(source), str(scratch / "out.ipynb"), parameters={"parameters": values} if values else {},

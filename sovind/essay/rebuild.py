@@ -15,7 +15,6 @@ scenario pages are written: neither executes anything.
 
 from __future__ import annotations
 
-import ctypes
 import fcntl
 import hashlib
 import json
@@ -30,7 +29,7 @@ from typing import Any
 from sovind import paths
 from sovind.data import catalogue
 from sovind.essay.declaration import Essay, essay, essays
-from sovind.essay.execute import execute, run_dir, text_notebook, write_page
+from sovind.essay.execute import die_with_parent, execute, run_dir, sweep_scratch, text_notebook, write_page
 from sovind.files import sha256, write_if_changed
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -178,14 +177,15 @@ def stop_worker(signum: int, frame: object) -> None:
     os._exit(128 + signum)
 
 
-def die_with_parent() -> None:
-    """In a worker: ask Linux to stop this process when the publisher stops, so no worker outlives a kill."""
+def start_worker() -> None:
+    """In a worker: stop cleanly on SIGTERM (the publisher stopping its pool), and die with the publisher.
+
+    If the publisher itself is killed outright, Linux kills the worker (and the worker's kernel kills
+    itself the same way); the scratch folders they leave are removed by the next publish
+    (:func:`sovind.essay.execute.sweep_scratch`).
+    """
     signal.signal(signal.SIGTERM, stop_worker)
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass  # not Linux: workers end when the pool is shut down
+    die_with_parent()
 
 
 def run_job(job: Job) -> Job:
@@ -229,12 +229,13 @@ def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int
 def _rebuild(names: list[str] | None, *, force: bool, workers: int | None) -> list[Decision]:
     from sovind.essay.rerun import write_scenario_page
 
+    sweep_scratch()  # what a killed publisher left behind
     selected = list(names or essays())
     decisions = [Decision(j, True, "forced") if force else decide(j) for j in jobs(selected)]
     due = [d.job for d in decisions if d.run]
     if due:
         size = min(len(due), workers or os.cpu_count() or 1)
-        pool = ProcessPoolExecutor(max_workers=size, initializer=die_with_parent)
+        pool = ProcessPoolExecutor(max_workers=size, initializer=start_worker)
         try:
             futures = [pool.submit(run_job, job) for job in due]
             errors = [f.exception() for f in futures if f.exception() is not None]

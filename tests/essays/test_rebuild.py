@@ -150,3 +150,36 @@ def test_stopping_the_publisher_stops_its_workers_and_leaves_whole_runs_and_no_s
     for run in (copy / "_build/sovind/runs").iterdir():  # each run is the old one or a whole new one
         assert {"headlines.json", "record.json", "figures"} <= {p.name for p in run.iterdir()}, run.name
         assert not run.name.startswith("."), run.name
+
+
+@pytest.mark.book
+def test_killing_the_publisher_outright_leaves_no_live_worker_or_kernel(tmp_path):
+    """SIGKILL gives the publisher no chance to stop its pool: Linux must end the workers and their kernels."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from sovind.essay.execute import sweep_scratch
+
+    copy = scratch_project(tmp_path)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "SOVIND_ROOT": str(copy), "TMPDIR": str(scratch)}
+    publisher = subprocess.Popen([sys.executable, "-m", "sovind", "publish", "--force"], cwd=copy, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    family: list[psutil.Process] = []
+    for _ in range(300):
+        family = psutil.Process(publisher.pid).children(recursive=True)
+        if sum("ipykernel" in _cmdline(p) for p in family) >= 2:  # both workers are running a kernel
+            break
+        time.sleep(0.2)
+    assert any("ipykernel" in _cmdline(p) for p in family), "the publisher started no kernel"
+    publisher.kill()
+    publisher.wait(timeout=60)
+    _, alive = psutil.wait_procs(family, timeout=30)
+    assert alive == [], [_cmdline(p) for p in alive]
+    left = list(scratch.glob("sovind-*"))
+    assert sweep_scratch(scratch) == left and list(scratch.glob("sovind-*")) == []  # the next publish sweeps them

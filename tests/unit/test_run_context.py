@@ -72,3 +72,18 @@ def test_close_refuses_a_run_that_skipped_a_declared_figure(emitted):
     [(name, bundle)] = emitted
     assert name == RECORD_NAME
     assert bundle[RECORD_MIME]["essay"] == "goelro" and "sovind.essay.run" in bundle[RECORD_MIME]["modules"]
+
+
+def test_sweep_removes_only_the_scratch_of_processes_that_are_gone(tmp_path):
+    import os
+
+    from sovind.essay.execute import sweep_scratch
+
+    mine = tmp_path / f"sovind-{os.getpid()}-goelro-abc"
+    gone = tmp_path / "sovind-2147483000-fyp1-abc"  # above any Linux pid (the maximum is 4194304)
+    sockets = tmp_path / "sovind-k2147483000-xyz"
+    other = tmp_path / "sovind-notes"
+    for folder in (mine, gone, sockets, other):
+        folder.mkdir()
+    assert sorted(sweep_scratch(tmp_path)) == sorted([gone, sockets])
+    assert mine.exists() and other.exists() and not gone.exists()
