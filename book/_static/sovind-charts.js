@@ -1,26 +1,199 @@
-// Upgrade every figure to an interactive Vega-Lite chart.
+// Upgrade every figure to an interactive Vega-Lite chart, drawn for the reader's screen and theme.
 // The chart library comes from _static/vendor/vega-bundle.js (shipped with the book).
 // Without JavaScript the <noscript> static SVG shows; if the chart cannot be drawn,
 // the same static SVG is put in its place.
-document.addEventListener("DOMContentLoaded", function () {
+//
+// On a narrow screen the chart is reflowed rather than shrunk: side-by-side panels are stacked,
+// small multiples go one to a row, every panel takes the width available, legends go below,
+// and the chart's own title is dropped (the caption under it carries the same title). Text
+// therefore keeps its size (11-12 px) instead of being scaled down with the picture. In dark
+// mode the axes, legends and titles are drawn in light colours on the page's background. A
+// change of theme, or a resize across the narrow threshold, redraws the charts.
+(function () {
+  var NARROW = 600;  // px of chart container below which a chart is always reflowed
+
+  function clone(value) { return JSON.parse(JSON.stringify(value)); }
+
+  function merge(target, extra) {
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      if (value && typeof value === "object" && !Array.isArray(value)) {
+        target[key] = merge(target[key] && typeof target[key] === "object" ? target[key] : {}, value);
+      } else {
+        target[key] = value;
+      }
+    });
+    return target;
+  }
+
+  function setWidth(view, width) {
+    if (view.width === undefined || typeof view.width === "number") { view.width = width; }
+  }
+
+  // Keep an encoding's own axis and legend settings within the width (they override the config).
+  function limitEncoding(encoding, width, inner) {
+    Object.keys(encoding).forEach(function (channel) {
+      var def = encoding[channel];
+      if (!def || typeof def !== "object") { return; }
+      if (def.legend && typeof def.legend === "object") {
+        def.legend.labelLimit = inner - 30;
+        def.legend.titleLimit = inner;
+      }
+      if (def.axis && typeof def.axis === "object") {
+        def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
+      }
+    });
+  }
+
+  // Reflow a spec for a container `width` px wide, each panel `inner` px wide; a narrow screen also
+  // loses the chart's own title (the caption gives it).
+  function reflow(spec, width, inner, narrow) {
+    function visit(node, inLayer) {
+      if (!node || typeof node !== "object") { return; }
+      if (node.encoding) { limitEncoding(node.encoding, width, inner); }
+      if (inLayer === false && node !== top && typeof node.title === "string") {  // a panel's own title
+        node.title = { text: node.title, limit: inner, fontSize: 12 };
+      }
+      if (Array.isArray(node.hconcat)) { node.vconcat = node.hconcat; delete node.hconcat; }
+      if (node.facet && node.columns) { node.columns = 1; }
+      if (node.spec) { setWidth(node.spec, inner); visit(node.spec, false); }
+      if (Array.isArray(node.layer)) {
+        if (!inLayer) { setWidth(node, inner); }
+        node.layer.forEach(function (child) { visit(child, true); });
+      } else if (node.mark && !inLayer && !node.spec) {
+        setWidth(node, inner);
+      }
+      ["vconcat", "concat"].forEach(function (key) {
+        (node[key] || []).forEach(function (child) { visit(child, false); });
+      });
+    }
+    var out = clone(spec);
+    if (narrow) { delete out.title; }  // the caption below the chart gives the title
+    var top = out;
+    visit(out, false);
+    out.config = merge(out.config || {}, {
+      axis: { labelFontSize: 11, titleFontSize: 12, labelOverlap: "greedy", labelLimit: Math.round(width / 2) },
+      axisX: { tickCount: 5 },
+      legend: { orient: "bottom", direction: "vertical", labelFontSize: 11, titleFontSize: 12,
+                labelLimit: inner - 30, titleLimit: inner, symbolLimit: 0,
+                layout: { bottom: { anchor: "start", direction: "vertical", margin: 8 } } },
+      header: { labelFontSize: 12, labelLimit: width - 20 },
+      text: { fontSize: 11 },
+      title: { limit: inner }
+    });
+    return out;
+  }
+
+  var DARK = {
+    background: null,
+    title: { color: "#e8e8e8", subtitleColor: "#c8c8c8" },
+    axis: { labelColor: "#d8d8d8", titleColor: "#e8e8e8", gridColor: "#3a3a3a", domainColor: "#9a9a9a",
+            tickColor: "#9a9a9a" },
+    legend: { labelColor: "#d8d8d8", titleColor: "#e8e8e8" },
+    header: { labelColor: "#e8e8e8", titleColor: "#e8e8e8" },
+    text: { color: "#e8e8e8" },
+    view: { stroke: null }
+  };
+
+  // The book's dark ink (labels, reference lines, guides: sovind/site/style.py) turned light for a dark page.
+  // The main blue is lightened too, so that the series a run uses stands out on a dark page.
+  var LIGHTER = { "#333333": "#e0e0e0", "#444444": "#d4d4d4", "#888888": "#a8a8a8", "#1f4e79": "#6fa3d8" };
+
+  function lighten(node) {
+    if (Array.isArray(node)) {
+      node.forEach(function (value, i) {
+        if (typeof value === "string" && LIGHTER[value.toLowerCase()]) { node[i] = LIGHTER[value.toLowerCase()]; }
+        else { lighten(value); }
+      });
+      return;
+    }
+    if (!node || typeof node !== "object") { return; }
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (key === "datasets" || key === "data") { return; }
+      if (typeof value === "string" && LIGHTER[value.toLowerCase()]) { node[key] = LIGHTER[value.toLowerCase()]; }
+      else { lighten(value); }
+    });
+  }
+
+  function isDark() { return document.documentElement.dataset.theme === "dark"; }
+
   function showStatic(container) {
     var fallback = container.querySelector("noscript");
     if (fallback) { container.innerHTML = fallback.textContent; }
     container.dataset.rendered = "static";
   }
-  document.querySelectorAll(".sovind-figure").forEach(function (figure) {
+
+  function draw(figure) {
     var container = figure.querySelector(".sovind-chart");
     var specNode = figure.querySelector("script.sovind-spec");
     if (!container || !specNode) { return; }
+    if (!container.dataset.fallback) {
+      var noscript = container.querySelector("noscript");
+      container.dataset.fallback = noscript ? noscript.outerHTML : "";
+    }
     if (typeof window.vegaEmbed !== "function") { showStatic(container); return; }
-    var spec = JSON.parse(specNode.textContent);
-    var target = document.createElement("div");
-    target.className = "sovind-live";
-    window.vegaEmbed(target, spec, { renderer: "svg", actions: false })
-      .then(function () {
-        container.replaceChildren(target);
+    var original = JSON.parse(specNode.textContent);
+    var width = container.clientWidth || figure.clientWidth || 0;
+    var narrow = width > 0 && width < NARROW;
+    function themed(spec) {
+      if (isDark()) { lighten(spec); spec.config = merge(spec.config || {}, DARK); }
+      return spec;
+    }
+    function embed(spec) {
+      var target = document.createElement("div");
+      target.className = "sovind-live";
+      return window.vegaEmbed(target, themed(spec), { renderer: "svg", actions: false })
+        .then(function () { return target; });
+    }
+    function drawn(target) {
+      var svg = target.querySelector("svg");
+      return svg ? parseFloat(svg.getAttribute("width")) || 0 : 0;
+    }
+    // Reflow to the width: panels start at the width less room for an axis, and shrink by what the
+    // drawing still overflows (long axis labels, say), at most five times.
+    function fitted(inner, tries) {
+      return embed(reflow(original, width, inner, narrow)).then(function (target) {
+        var excess = drawn(target) - width;
+        if (excess > 1 && tries > 0 && inner > 120) { return fitted(Math.max(120, inner - excess - 4), tries - 1); }
+        return [target, narrow ? "narrow" : "reflowed"];
+      });
+    }
+    // A chart is drawn as designed if it fits; otherwise (always on a phone) it is reflowed to the width.
+    var first = narrow ? fitted(Math.max(160, width - 120), 5)
+      : embed(clone(original)).then(function (target) {
+        if (width > 0 && drawn(target) > width + 1) { return fitted(Math.max(160, width - 120), 5); }
+        return [target, "wide"];
+      });
+    first
+      .then(function (result) {
+        container.replaceChildren(result[0]);
         container.dataset.rendered = "interactive";
+        container.dataset.layout = result[1];
+        container.dataset.theme = isDark() ? "dark" : "light";
       })
-      .catch(function (err) { showStatic(container); console.warn(err); });
+      .catch(function (err) {
+        container.innerHTML = container.dataset.fallback;
+        showStatic(container);
+        console.warn(err);
+      });
+  }
+
+  function drawAll() { document.querySelectorAll(".sovind-figure").forEach(draw); }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawAll();
+    new MutationObserver(function (changes) {
+      if (changes.some(function (c) { return c.attributeName === "data-theme"; })) { drawAll(); }
+    }).observe(document.documentElement, { attributes: true });
+    var wasNarrow = window.innerWidth < NARROW;
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var nowNarrow = window.innerWidth < NARROW;
+        if (nowNarrow !== wasNarrow) { wasNarrow = nowNarrow; drawAll(); }
+      }, 250);
+    });
   });
-});
+})();

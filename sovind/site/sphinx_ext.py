@@ -38,6 +38,8 @@ from sovind import paths
 from sovind.site.figure import FigureRecord
 
 _DROP_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
+#: Where, in a figure's HTML, its caption goes: after the chart, before the source line and citation.
+CAPTION_SLOT = "<!-- sovind:caption -->"
 _FIGNUM = re.compile(r'(<span class="sovind-fignum" data-figure-id="([a-z0-9-]+)">)\?(</span>)')
 
 
@@ -83,7 +85,9 @@ class FigureDirective(_RecordDirective):
         record = self.record(self.run_name())
         self.export(record, "figures")
         figure = nodes.figure()
-        figure += nodes.raw("", record.html(_static_url(self.env.docname, "figures")), format="html")
+        # The caption sits right under the chart; the source line and the cite-and-reuse block follow it.
+        chart, notes = record.html(_static_url(self.env.docname, "figures")).split(CAPTION_SLOT)
+        figure += nodes.raw("", chart, format="html")
         body = nodes.Element()
         self.state.nested_parse(self.content, self.content_offset, body)
         if not body.children or not isinstance(body[0], nodes.paragraph):
@@ -92,6 +96,7 @@ class FigureDirective(_RecordDirective):
         figure += nodes.caption(first.rawsource, "", *first.children)
         if len(body) > 1:
             figure += nodes.legend("", *body[1:])
+        figure += nodes.raw("", notes, format="html")
         figure["names"].append(record.id)
         self.state.document.note_explicit_target(figure, figure)
         return [figure]
@@ -210,12 +215,26 @@ def code_version() -> int:
     return int(digest.hexdigest()[:12], 16)
 
 
+def _copy_static(app: Sphinx, exception: Exception | None) -> None:
+    """Copy the book's own static files after every build, even one in which no page changed.
+
+    Sphinx copies ``html_static_path`` only while writing pages, so an edited script or
+    stylesheet would otherwise not reach the site until some page changed too.
+    """
+    from sphinx.util.fileutil import copy_asset
+
+    if exception is None and app.builder.format == "html":
+        for entry in app.config.html_static_path:
+            copy_asset(str(Path(app.confdir) / entry), str(Path(app.outdir) / "_static"))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the figure directives and the figure-numbering and thebe-removal hooks."""
     app.add_directive("sovind-figure", FigureDirective)
     app.add_directive("sovind-compare", CompareDirective)
     app.add_directive("sovind-assumptions", AssumptionsDirective)
     app.connect("doctree-resolved", _number_figures)
+    app.connect("build-finished", _copy_static)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _launch_text, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": code_version()}

@@ -119,7 +119,7 @@ def test_download_link_and_permalink_deliver(server, browser):
     context = browser.new_context(accept_downloads=True)
     tab = context.new_page()
     tab.goto(f"{server}/book/goelro.html", wait_until="networkidle")
-    block = tab.locator("#figure-goelro-generation-estimates details.sovind-cite")
+    block = tab.locator("figure#goelro-generation-estimates details.sovind-cite")
     block.locator("summary").click()
     with tab.expect_download() as info:
         block.get_by_text("CSV of the plotted data").click()
@@ -145,3 +145,52 @@ def test_figures_show_their_static_svg_without_javascript(server, browser):
     widths = images.evaluate_all("els => els.map(e => e.complete && e.naturalWidth)")
     assert all(w and w > 0 for w in widths), widths
     context.close()
+
+
+#: The smallest text a chart may draw, in CSS pixels as the reader sees it, by screen width.
+MIN_TEXT = {390: 10.0, 1280: 11.0}
+ESSAYS = ["longview", "goelro", "fyp1", "urbanisation", "evacuation"]
+
+# For each chart's SVG: the rendered size of every text mark (its font size times the SVG's on-screen scale).
+_TEXT_SIZES = """(charts) => charts.map(chart => {
+  const svg = chart.querySelector('svg');
+  if (!svg) { return {id: chart.id, sizes: []}; }
+  const box = svg.getBoundingClientRect();
+  const drawn = parseFloat(svg.getAttribute('width')) || box.width;
+  const scale = box.width / drawn;
+  const sizes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() !== '')
+    .map(t => ({text: t.textContent.slice(0, 40), px: parseFloat(getComputedStyle(t).fontSize) * scale}));
+  return {id: chart.id, layout: chart.dataset.layout, sizes: sizes};
+})"""
+
+
+@pytest.mark.parametrize("width", sorted(MIN_TEXT))
+@pytest.mark.parametrize("essay", ESSAYS)
+def test_chart_text_is_readable_at_phone_and_desktop_width(server, browser, essay, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{server}/book/{essay}.html", wait_until="networkidle")
+    tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
+    charts = tab.eval_on_selector_all(".sovind-chart", _TEXT_SIZES)
+    context.close()
+    assert charts and all(c["sizes"] for c in charts), "no chart text found"
+    least = MIN_TEXT[width] - 0.05  # rounding in the browser's layout
+    small = {c["id"]: sorted({(round(s["px"], 1), s["text"]) for s in c["sizes"] if s["px"] < least})[:3]
+             for c in charts}
+    assert {k: v for k, v in small.items() if v} == {}
+    if width == 390:
+        assert all(c["layout"] == "narrow" for c in charts), "charts should be reflowed on a phone"
+    else:
+        assert {c["layout"] for c in charts} <= {"wide", "reflowed"}
+
+
+def test_charts_follow_the_dark_theme(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{server}/book/longview.html", wait_until="networkidle")
+    tab.evaluate("document.documentElement.dataset.theme = 'dark'")
+    tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.theme === 'dark')")
+    colours = tab.eval_on_selector_all(".sovind-chart svg .role-axis-label text",
+                                       "ts => ts.map(t => getComputedStyle(t).fill)")
+    context.close()
+    assert colours and all(c == "rgb(216, 216, 216)" for c in colours), set(colours)
