@@ -103,6 +103,18 @@ class Parameter:
             out[value] = ", ".join(classes)
         return out
 
+    def option_names(self) -> dict[Any, str]:
+        """Return, for each allowed value that comes from the data, its source(s) by author and year.
+
+        For example "TIME (1956)". Fixed choices are plain words already and are left out.
+        """
+        if self.choices or not self.choices_from:
+            return {}
+        from sovind.data.bib import author_year
+
+        return {value: "; ".join(sorted({author_year(k) for k in group["source"]}))
+                for value, group in self._choice_rows().groupby(self.column)}
+
     def check(self, value: Any) -> Any:
         """Return ``value`` if it is allowed; otherwise raise naming the allowed values."""
         options = self.allowed()

@@ -132,6 +132,13 @@ def labels(classes: str) -> str:
     return ", ".join(LABELS[c] for c in classes.split(", "))
 
 
+def _option(value: Any, names: dict[Any, str], classes: dict[Any, str]) -> str:
+    """Show a parameter value as a reader names it, with the value to type in a rerun after it."""
+    if value in names:
+        return f"{names[value]}, {labels(classes[value])} (`{value}`)"
+    return f"`{value}`"
+
+
 class AssumptionsDirective(SphinxDirective):
     """The essay's "Assumptions you can change" table and the command to rerun it, from its declaration."""
 
@@ -141,11 +148,13 @@ class AssumptionsDirective(SphinxDirective):
 
         declared = essay(Path(self.env.docname).name)
         self.env.note_dependency(str(declared.text))
-        lines = ["| Assumption | Default | Allowed values (class of source) | What it means |", "|---|---|---|---|"]
+        lines = []
         for p in declared.parameters:
-            classes = p.option_classes()
-            allowed = ", ".join(f"`{v}`" + (f" ({labels(classes[v])})" if v in classes else "") for v in p.allowed())
-            lines.append(f"| `{p.name}` | `{p.default}` | {allowed} | {p.help} |")
+            classes, names = p.option_classes(), p.option_names()
+            default = _option(p.default, names, classes)
+            others = [_option(v, names, classes) for v in p.allowed() if v != p.default]
+            lines.append(f"- **{p.help[:1].upper()}{p.help[1:]}** (parameter `{p.name}`). This edition: "
+                         f"{default}. {'Other values: ' + '; '.join(others) + '.' if others else ''}")
         example = next(iter(declared.scenarios.values()), {})
         command = " ".join(f"-p {k} {v}" for k, v in example.items())
         lines += ["", f"To rerun this essay with other values: `make rerun ESSAY={declared.name} "
