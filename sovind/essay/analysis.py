@@ -27,6 +27,20 @@ def value_at(frame: pd.DataFrame, year: int, **where: str) -> float:
     return float(hits.iloc[0])
 
 
+def decimal_year(iso_date: str) -> float:
+    """Return a date ("1926-12-17", or the same followed by a note) as a year with a fraction: 1926.96.
+
+    The fraction is the days elapsed since 1 January over the days in that year, so
+    1 January is the whole year and a census taken in December sits at the end of it.
+    """
+    import datetime
+
+    day = datetime.date.fromisoformat(iso_date[:10])
+    start = datetime.date(day.year, 1, 1)
+    length = (datetime.date(day.year + 1, 1, 1) - start).days
+    return day.year + (day - start).days / length
+
+
 def ratio(numerator: float, denominator: float) -> float:
     """Return ``numerator / denominator``; raises :class:`ZeroDivisionError` for a zero denominator."""
     if denominator == 0:

@@ -63,3 +63,51 @@ def test_fyp1_default_outcomes_are_scholarly_and_steel_is_not_set_against_open_h
 def test_fyp1_no_longer_rests_its_history_on_wikipedia():
     text = open("book/essays/fyp1.md", encoding="utf-8").read()
     assert "wiki_" not in text
+
+
+def _adh_total(column: str) -> float:
+    """Men plus women on 1 January, read straight from the Andreev-Darsky-Kharkova workbook (not via the build)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook("data/raw/external/adh_1993/USSR-population-ADH.xlsx", read_only=True)
+    total = 0.0
+    for sheet in ("Males", "Females"):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        header = next(r for r in rows if column in r)
+        row = next(r for r in rows if r and r[0] == "всего")
+        total += float(row[header.index(column)])
+    return total
+
+
+def test_urbanisation_counts_the_annexations_and_dates_each_census_by_its_day():
+    glued = headlines(run_dir("urbanisation"))
+    expected = (_adh_total("1939-границы-1946") - _adh_total("1939-границы-1938")) / 1000
+    assert glued["annexed_millions"] == pytest.approx(expected)
+    # The crossing lies between the 1959 and 1970 censuses, so the 1939 variant cannot move it; it is found
+    # with each census on its day (15 January 1959 and 1970), which moves it from the year-only reckoning.
+    assert (glued["census_before"], glued["census_after"]) == (1959, 1970)
+    assert glued["crossing_dating_months"] > 0
+    import math
+
+    census = load("census_population").query("variant == 'official'").pivot_table(
+        index="year", columns="measure", values="value")
+    s0, s1 = (100 * census.loc[y, "urban"] / census.loc[y, "total"] for y in (1959, 1970))
+    logit = lambda p: math.log(p / (100 - p))  # noqa: E731
+    t0, t1 = 1959 + 14 / 365, 1970 + 14 / 365
+    assert glued["crossing"] == pytest.approx(t0 + (logit(50) - logit(s0)) / (logit(s1) - logit(s0)) * (t1 - t0))
+
+
+def test_evacuation_keeps_unlike_loss_measures_apart_and_shows_wartime_output():
+    glued = headlines(run_dir("evacuation"))
+    # "lost 71 per cent of pig iron during the war" (the State Defence Committee history) is output lost, not a
+    # share located in the occupied lands: the range of shares stops at Erickson's and Lelchuk's 68 per cent.
+    assert (glued["gko_pig"], glued["loss_output_high"]) == (71, 68)
+    shares = pd.read_csv(f"{FIGURES}/evacuation-loss-estimates.csv")
+    assert set(shares.loc[shares["estimate"] == "gko-postanovlyaet", "measure"]) >= {
+        "output lost during the war, as printed"}
+    occupied = load("occupied_shares").query("estimate == 'gko-postanovlyaet'")
+    assert set(occupied["period_kind"]) == {"cumulative"} and set(occupied["period"]) == {"1941–1945"}
+    # Nutter (1962), Table F-1: Group "A" 85.3 (1940) and 95.8 (1945); Group "B" 54.0 and 32.2.
+    assert glued["group_a_1945_pct"] == pytest.approx(100 * 95.8 / 85.3)
+    assert glued["group_b_1945_pct"] == pytest.approx(100 * 32.2 / 54.0)
+    assert glued["coal_low_year"] == 1942
