@@ -111,3 +111,11 @@ def test_evacuation_keeps_unlike_loss_measures_apart_and_shows_wartime_output():
     assert glued["group_a_1945_pct"] == pytest.approx(100 * 95.8 / 85.3)
     assert glued["group_b_1945_pct"] == pytest.approx(100 * 32.2 / 54.0)
     assert glued["coal_low_year"] == 1942
+
+
+def test_evacuation_shows_the_wartime_labour_force_from_the_handbooks():
+    glued = headlines(run_dir("evacuation"))
+    # Narodnoe khozyaistvo SSSR 1922-1972, «Труд»: rows «1940 33,9 23,7» and «1945 28,6 20,5»;
+    # Dostizheniya sovetskoi vlasti za 40 let: industry «41» on 1 January 1940 and «51» on 1 October 1945.
+    assert (glued["we_1940"], glued["we_1945"]) == (33.9, 28.6)
+    assert (glued["women_industry_1940"], glued["women_industry_1945"]) == (41, 51)

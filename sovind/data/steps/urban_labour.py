@@ -22,9 +22,10 @@ PICKS = [
     Pick("hoffmann_moving_to_moscow.csv", "peasants who moved permanently to cities", "between 1926 and 1939",
          {"indicator": "peasants_moved_permanently_to_cities", "bound": "at least"}),
     *(Pick(TSU, "Среднегодовая численность рабочих и служащих", year,
-           {"indicator": "workers_and_employees", "bound": "as printed"}) for year in ("1928", "1932", "1937", "1940")),
+           {"indicator": "workers_and_employees", "bound": "as printed"})
+      for year in ("1922", "1926", "1928", "1932", "1937", "1940", "1945")),
     *(Pick(WOMEN, "Промышленность", col, {"indicator": "women_share_industry", "bound": "as printed"})
-      for col in ("1929 г.", "1933 г.", "На 1 января 1940 г.")),
+      for col in ("1929 г.", "1933 г.", "На 1 января 1940 г.", "На 1 октября 1945 г.")),
 ]
 
 
