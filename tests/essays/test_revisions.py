@@ -119,3 +119,10 @@ def test_evacuation_shows_the_wartime_labour_force_from_the_handbooks():
     # Dostizheniya sovetskoi vlasti za 40 let: industry «41» on 1 January 1940 and «51» on 1 October 1945.
     assert (glued["we_1940"], glued["we_1945"]) == (33.9, 28.6)
     assert (glued["women_industry_1940"], glued["women_industry_1945"]) == (41, 51)
+
+
+def test_fyp1_shows_machine_building_in_the_official_growth_of_group_a():
+    glued = headlines(run_dir("fyp1"))
+    # Nutter (1962), Table F-1: machine building 1.4 (1928) and 7.4 (1932); Group "A" 8.5 and 23.3.
+    assert glued["machine_x"] == pytest.approx(7.4 / 1.4)
+    assert glued["machine_share_of_a_gain"] == pytest.approx(100 * (7.4 - 1.4) / (23.3 - 8.5))
