@@ -35,6 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sovind import paths
+from sovind.site import bibstyle
 from sovind.site.figure import FigureRecord
 
 _DROP_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
@@ -242,6 +243,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("sovind-figure", FigureDirective)
     app.add_directive("sovind-compare", CompareDirective)
     app.add_directive("sovind-assumptions", AssumptionsDirective)
+    bibstyle.register()  # before sphinxcontrib-bibtex looks up `bibtex_default_style: sovind`
     app.connect("doctree-resolved", _number_figures)
     app.connect("build-finished", _copy_static)
     app.connect("html-page-context", _drop_thebe, priority=900)
