@@ -126,3 +126,11 @@ def test_fyp1_shows_machine_building_in_the_official_growth_of_group_a():
     # Nutter (1962), Table F-1: machine building 1.4 (1928) and 7.4 (1932); Group "A" 8.5 and 23.3.
     assert glued["machine_x"] == pytest.approx(7.4 / 1.4)
     assert glued["machine_share_of_a_gain"] == pytest.approx(100 * (7.4 - 1.4) / (23.3 - 8.5))
+
+
+def test_evacuation_ranges_compare_products_with_products_and_say_so():
+    glued = headlines(run_dir("evacuation"))
+    # Products: from 38 per cent of grain (Erickson; Müller) to 68 of pig iron (Erickson; Lelchuk as summarised);
+    # industrial output as a whole, 33 per cent (Polyak; Goldman and Filtzer), is a different measure.
+    assert (glued["loss_output_low"], glued["loss_output_high"]) == (38, 68)
+    assert glued["industry_share"] == "33" and glued["n_industry_sources"] == 2

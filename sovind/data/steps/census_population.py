@@ -46,7 +46,7 @@ PICKS = [
 def territory(row: dict[str, Any]) -> str:
     """Return the territory of a row: the censuses before the 1939-40 annexations, the 1940 estimate, or after 1945."""
     if row["status"] == "estimate":
-        return "post-1939-ussr"  # the estimate "in the borders of 1940"
+        return "postwar-ussr"  # printed "estimate for present borders" in a publication of 1979
     return "interwar-ussr" if int(row["year"]) <= 1939 else "postwar-ussr"
 
 
