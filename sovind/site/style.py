@@ -36,7 +36,7 @@ PALETTE = [MAIN, CONTRAST, "#7f7f7f", HIGHLIGHT, MET, SECONDARY, "#2a9d8f", "#8c
 #: The marker of each class of source (official statistics ... partisan), best first. Open diamonds are
 #: kept for plan targets, so no class uses a diamond.
 CLASS_SHAPES = ["circle", "square", "triangle-up", "triangle-down", "cross", "triangle-right", "triangle-left",
-                "stroke"]
+                "wedge"]
 
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 620

@@ -194,3 +194,18 @@ def test_charts_follow_the_dark_theme(server, browser):
                                        "ts => ts.map(t => getComputedStyle(t).fill)")
     context.close()
     assert colours and all(c == "rgb(216, 216, 216)" for c in colours), set(colours)
+
+
+def test_print_shows_the_essay_and_its_figures_without_the_interface(server, browser):
+    tab = browser.new_page()
+    tab.goto(f"{server}/book/goelro.html", wait_until="networkidle")
+    tab.emulate_media(media="print")
+    shown = tab.evaluate("""() => {
+      const visible = s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none');
+      const figure = document.querySelector('figure');
+      return {sidebar: visible('.bd-sidebar-primary'), cite: visible('details.sovind-cite'),
+              code: visible('.cell_input'), link: visible('.sovind-print-link'), chart: visible('.sovind-chart'),
+              keep: getComputedStyle(figure).breakInside};
+    }""")
+    tab.close()
+    assert shown == {"sidebar": False, "cite": False, "code": False, "link": True, "chart": True, "keep": "avoid"}
