@@ -134,3 +134,9 @@ def test_evacuation_ranges_compare_products_with_products_and_say_so():
     # industrial output as a whole, 33 per cent (Polyak; Goldman and Filtzer), is a different measure.
     assert (glued["loss_output_low"], glued["loss_output_high"]) == (38, 68)
     assert glued["industry_share"] == "33" and glued["n_industry_sources"] == 2
+
+
+def test_urbanisation_has_the_1897_census_as_a_baseline():
+    glued = headlines(run_dir("urbanisation"))
+    # Census of 1897: 125,640,021 people (the «Общий свод», pp. 2-3); 16,828,395 in towns (Sablin et al., POPCITY).
+    assert glued["share_1897"] == pytest.approx(100 * 16828395 / 125640021)
