@@ -26,23 +26,31 @@ def keys(path: Path = paths.REFERENCES) -> frozenset[str]:
     return frozenset(entries(path).entries.keys())
 
 
-def author_year(key: str, path: Path = paths.REFERENCES) -> str:
-    """Return how a reader names a source: 'Author (year)', e.g. 'Goldman and Filtzer (n.d.)'."""
-    entry = entries(path).entries[key]
+def _plain(text: str) -> str:
+    """Drop BibTeX's protective braces and write ``--`` as an en dash."""
+    return text.replace("{", "").replace("}", "").replace("--", "–")
+
+
+def _who(entry) -> str | None:  # noqa: ANN001 - a pybtex Entry
+    """Return the work's author(s), editor(s), organisation or publisher as readers name them; None if anonymous."""
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
         names = [" ".join(p.prelast_names + p.last_names) for p in people]
         who = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
     else:
-        who = entry.fields.get("organization") or entry.fields.get("publisher") or _title_as_name(entry)
-    who = who.replace("{", "").replace("}", "")
-    return f"{who} ({entry.fields.get('year', 'n.d.')})"
+        who = entry.fields.get("organization") or entry.fields.get("publisher")
+    return _plain(who) if who else None
+
+
+def author_year(key: str, path: Path = paths.REFERENCES) -> str:
+    """Return how a reader names a source: 'Author (year)', e.g. 'Goldman and Filtzer (n.d.)'."""
+    entry = entries(path).entries[key]
+    return f"{_who(entry) or _title_as_name(entry)} ({entry.fields.get('year', 'n.d.')})"
 
 
 def _title_as_name(entry) -> str:  # noqa: ANN001 - a pybtex Entry
     """Name an anonymous work by its title, as historians cite one: italic-free, shortened at a word."""
-    title = entry.fields.get("title", "Anon.").split(" [")[0].split(": ")[0]
-    title = title.replace("--", "–").replace("{", "").replace("}", "")
+    title = _plain(entry.fields.get("title", "Anon.").split(" [")[0].split(": ")[0])
     if len(title) <= 40:
         return title
     return title[:40].rsplit(" ", 1)[0] + "…"
@@ -51,9 +59,8 @@ def _title_as_name(entry) -> str:  # noqa: ANN001 - a pybtex Entry
 def short_title(key: str, path: Path = paths.REFERENCES) -> str:
     """Return a one-line human description of an entry: 'Author (year), Title'."""
     entry = entries(path).entries[key]
-    title = entry.fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
-    if not (entry.persons.get("author") or entry.persons.get("editor") or entry.fields.get("organization")
-            or entry.fields.get("publisher")):
+    title = _plain(entry.fields.get("title", ""))
+    if _who(entry) is None:
         return f"{title} ({entry.fields.get('year', 'n.d.')})"  # an anonymous work is named by its title
     return f"{author_year(key, path)}, {title}"
 

@@ -58,10 +58,14 @@ class Parameter:
     choices_from: dict[str, Any] | list[dict[str, Any]] | None = None
 
     @property
+    def _specs(self) -> list[dict[str, Any]]:
+        """``choices_from`` as a list: one entry for each dataset the allowed values come from."""
+        return self.choices_from if isinstance(self.choices_from, list) else [self.choices_from or {}]
+
+    @property
     def column(self) -> str:
         """The column the allowed values are read from (the same in every dataset of ``choices_from``)."""
-        specs = self.choices_from if isinstance(self.choices_from, list) else [self.choices_from or {}]
-        columns = {spec["column"] for spec in specs}
+        columns = {spec["column"] for spec in self._specs}
         if len(columns) != 1:
             raise ParameterError(f"parameter {self.name!r}: choices_from reads different columns {sorted(columns)}")
         return columns.pop()
@@ -78,14 +82,19 @@ class Parameter:
 
         from sovind.data.load import load
 
-        specs = self.choices_from if isinstance(self.choices_from, list) else [self.choices_from or {}]
         frames = []
-        for spec in specs:
+        for spec in self._specs:
             frame = load(spec["dataset"])
             for key, value in (spec.get("where") or {}).items():
                 frame = frame[frame[key].isin(value if isinstance(value, list) else [value])]
             frames.append(frame[list(dict.fromkeys([spec["column"], "source"]))])
         return pd.concat(frames, ignore_index=True)
+
+    def _option_sources(self) -> dict[Any, set[str]]:
+        """Return the sources behind each allowed value that comes from the data; fixed choices have none."""
+        if self.choices or not self.choices_from:
+            return {}
+        return {value: set(group["source"]) for value, group in self._choice_rows().groupby(self.column)}
 
     def option_classes(self) -> dict[Any, str]:
         """Return, for each allowed value that comes from the data, the class of its source(s).
@@ -93,27 +102,20 @@ class Parameter:
         A value backed by several sources shows each class once, best first.
         Fixed choices (a plan variant, a method) have no source and are left out.
         """
-        if self.choices or not self.choices_from:
-            return {}
         from sovind.data.coverage import CLASSES, source_class
 
-        out = {}
-        for value, group in self._choice_rows().groupby(self.column):
-            classes = sorted({source_class(k) for k in group["source"]}, key=CLASSES.index)
-            out[value] = ", ".join(classes)
-        return out
+        return {value: ", ".join(sorted({source_class(k) for k in sources}, key=CLASSES.index))
+                for value, sources in self._option_sources().items()}
 
     def option_names(self) -> dict[Any, str]:
         """Return, for each allowed value that comes from the data, its source(s) by author and year.
 
         For example "TIME (1956)". Fixed choices are plain words already and are left out.
         """
-        if self.choices or not self.choices_from:
-            return {}
         from sovind.data.bib import author_year
 
-        return {value: "; ".join(sorted({author_year(k) for k in group["source"]}))
-                for value, group in self._choice_rows().groupby(self.column)}
+        return {value: "; ".join(sorted({author_year(k) for k in sources}))
+                for value, sources in self._option_sources().items()}
 
     def check(self, value: Any) -> Any:
         """Return ``value`` if it is allowed; otherwise raise naming the allowed values."""

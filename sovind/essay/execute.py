@@ -48,7 +48,7 @@ _CELL_METADATA_DROP = ("papermill", "execution", "ExecuteTime")
 SCRATCH: set[Path] = set()
 #: A scratch folder's name says which process made it: ``sovind-<pid>-...``, so that a later run can remove
 #: the folders of a process that was killed before it could (see :func:`sweep_scratch`).
-_OWNED = re.compile(r"^sovind-k?(\d+)-")
+_OWNED = re.compile(r"^sovind-(\d+)-")
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> None:
@@ -66,9 +66,8 @@ def die_with_parent(sig: int = signal.SIGKILL) -> None:
 
 
 def scratch_folder(kind: str, where: str | None = None) -> Path:
-    """Make a scratch folder named for this process (``sovind-<pid>-<kind>``) and register it for cleanup."""
-    folder = Path(tempfile.mkdtemp(prefix=f"sovind-{'k' if kind == 'k' else ''}{os.getpid()}-"
-                                          f"{'' if kind == 'k' else kind + '-'}", dir=where))
+    """Make a scratch folder named for this process (``sovind-<pid>-<kind>-``) and register it for cleanup."""
+    folder = Path(tempfile.mkdtemp(prefix=f"sovind-{os.getpid()}-{kind}-", dir=where))
     SCRATCH.add(folder)
     return folder
 

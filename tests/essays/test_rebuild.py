@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,8 +122,11 @@ def _cmdline(process) -> str:
         return ""
 
 
-@pytest.mark.book
-def test_stopping_the_publisher_stops_its_workers_and_leaves_whole_runs_and_no_scratch(tmp_path):
+def _publisher_running_kernels(tmp_path: Path, kernels: int) -> tuple[Path, Path, Any, list[Any]]:
+    """Start a forced publish of a scratch copy and wait (at most a minute) until ``kernels`` kernels run.
+
+    Returns the copy, its temporary folder, the publisher and the publisher's family of processes.
+    """
     import os
     import subprocess
     import sys
@@ -136,11 +141,19 @@ def test_stopping_the_publisher_stops_its_workers_and_leaves_whole_runs_and_no_s
     publisher = subprocess.Popen([sys.executable, "-m", "sovind", "publish", "--force"], cwd=copy, env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     family: list[psutil.Process] = []
-    for _ in range(300):  # at most a minute: wait until the workers have started kernels
+    for _ in range(300):
         family = psutil.Process(publisher.pid).children(recursive=True)
-        if any("ipykernel" in _cmdline(p) for p in family):
+        if sum("ipykernel" in _cmdline(p) for p in family) >= kernels:
             break
         time.sleep(0.2)
+    return copy, scratch, publisher, family
+
+
+@pytest.mark.book
+def test_stopping_the_publisher_stops_its_workers_and_leaves_whole_runs_and_no_scratch(tmp_path):
+    import psutil
+
+    copy, scratch, publisher, family = _publisher_running_kernels(tmp_path, kernels=1)
     assert family, "the publisher started no worker"
     publisher.terminate()  # SIGTERM, as a shell's kill or a CI timeout sends
     publisher.wait(timeout=60)
@@ -155,27 +168,11 @@ def test_stopping_the_publisher_stops_its_workers_and_leaves_whole_runs_and_no_s
 @pytest.mark.book
 def test_killing_the_publisher_outright_leaves_no_live_worker_or_kernel(tmp_path):
     """SIGKILL gives the publisher no chance to stop its pool: Linux must end the workers and their kernels."""
-    import os
-    import subprocess
-    import sys
-    import time
-
     import psutil
 
     from sovind.essay.execute import sweep_scratch
 
-    copy = scratch_project(tmp_path)
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    env = {**os.environ, "SOVIND_ROOT": str(copy), "TMPDIR": str(scratch)}
-    publisher = subprocess.Popen([sys.executable, "-m", "sovind", "publish", "--force"], cwd=copy, env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    family: list[psutil.Process] = []
-    for _ in range(300):
-        family = psutil.Process(publisher.pid).children(recursive=True)
-        if sum("ipykernel" in _cmdline(p) for p in family) >= 2:  # both workers are running a kernel
-            break
-        time.sleep(0.2)
+    _, scratch, publisher, family = _publisher_running_kernels(tmp_path, kernels=2)  # both workers busy
     assert any("ipykernel" in _cmdline(p) for p in family), "the publisher started no kernel"
     publisher.kill()
     publisher.wait(timeout=60)

@@ -81,7 +81,7 @@ def test_sweep_removes_only_the_scratch_of_processes_that_are_gone(tmp_path):
 
     mine = tmp_path / f"sovind-{os.getpid()}-goelro-abc"
     gone = tmp_path / "sovind-2147483000-fyp1-abc"  # above any Linux pid (the maximum is 4194304)
-    sockets = tmp_path / "sovind-k2147483000-xyz"
+    sockets = tmp_path / "sovind-2147483000-k-xyz"
     other = tmp_path / "sovind-notes"
     for folder in (mine, gone, sockets, other):
         folder.mkdir()
