@@ -73,7 +73,6 @@
     visit(out, false);
     out.config = merge(out.config || {}, {
       axis: { labelFontSize: 11, titleFontSize: 12, labelOverlap: "greedy", labelLimit: Math.round(width / 2) },
-      axisX: { tickCount: 5 },
       legend: { orient: "bottom", direction: "vertical", labelFontSize: 11, titleFontSize: 12,
                 labelLimit: inner - 30, titleLimit: inner, symbolLimit: 0,
                 layout: { bottom: { anchor: "start", direction: "vertical", margin: 8 } } },
