@@ -42,7 +42,30 @@
       if (def.axis && typeof def.axis === "object") {
         def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
       }
+      // An axis title longer than the panel goes on two or more lines (12 px type: about 7 px a character).
+      if ((channel === "x" || channel === "y") && typeof def.title === "string") {
+        def.title = wrapText(def.title, Math.max(16, Math.floor((channel === "x" ? inner : 280) / 7)));
+      }
     });
+  }
+
+  // Break text into lines of at most `most` characters, at spaces; one line stays a string.
+  function wrapText(text, most) {
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > most) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines.length > 1 ? lines : text;
+  }
+
+  // Break a chart title into lines that fit `px` (15 px bold type: about 9 px a character), rather than
+  // cutting it short with an ellipsis.
+  function wrapTitle(title, px) {
+    var spec = typeof title === "string" ? { text: title } : clone(title);
+    if (typeof spec.text === "string") { spec.text = wrapText(spec.text, Math.max(20, Math.floor(px / 9))); }
+    return spec;
   }
 
   // Reflow a spec for a container `width` px wide, each panel `inner` px wide; a narrow screen also
@@ -69,6 +92,7 @@
     }
     var out = clone(spec);
     if (narrow) { delete out.title; }  // the caption below the chart gives the title
+    else if (out.title) { out.title = wrapTitle(out.title, width - 10); }
     var top = out;
     visit(out, false);
     out.config = merge(out.config || {}, {
@@ -78,7 +102,7 @@
                 layout: { bottom: { anchor: "start", direction: "vertical", margin: 8 } } },
       header: { labelFontSize: 12, labelLimit: width - 20 },
       text: { fontSize: 11 },
-      title: { limit: inner }
+      title: { limit: narrow ? inner : 0 }
     });
     return out;
   }
@@ -88,7 +112,7 @@
     title: { color: "#e8e8e8", subtitleColor: "#c8c8c8" },
     axis: { labelColor: "#d8d8d8", titleColor: "#e8e8e8", gridColor: "#3a3a3a", domainColor: "#9a9a9a",
             tickColor: "#9a9a9a" },
-    legend: { labelColor: "#d8d8d8", titleColor: "#e8e8e8" },
+    legend: { labelColor: "#d8d8d8", titleColor: "#e8e8e8", symbolFillColor: "#c8c8c8", symbolStrokeColor: "#c8c8c8" },
     header: { labelColor: "#e8e8e8", titleColor: "#e8e8e8" },
     text: { color: "#e8e8e8" },
     view: { stroke: null }
@@ -167,6 +191,10 @@
     first
       .then(function (result) {
         container.replaceChildren(result[0]);
+        // The container carries the figure's alt text (role="img"); the drawing's parts are hidden from
+        // screen readers, which would otherwise announce each unnamed mark.
+        var svg = result[0].querySelector("svg");
+        if (svg) { svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false"); }
         container.dataset.rendered = "interactive";
         container.dataset.layout = result[1];
         container.dataset.theme = isDark() ? "dark" : "light";
@@ -180,7 +208,66 @@
 
   function drawAll() { document.querySelectorAll(".sovind-figure").forEach(draw); }
 
+  // A figure's tools, under the chart: "Table" shows the plotted values (fetched when first asked for),
+  // "Full screen" shows the figure alone. Added by this script, so a page without it shows no dead buttons.
+  function button(text, label) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "sovind-tool";
+    b.textContent = text;
+    if (label) { b.setAttribute("aria-label", label); }
+    return b;
+  }
+
+  function addTools(figure) {
+    var chart = figure.querySelector(".sovind-chart");
+    if (!chart || figure.querySelector(".sovind-tools")) { return; }
+    var bar = document.createElement("div");
+    bar.className = "sovind-tools";
+    var id = figure.dataset.figureId;
+    var table = button("Table", "Show the plotted values as a table");
+    var view = document.createElement("div");
+    view.className = "sovind-table-view";
+    view.id = "table-" + id;
+    view.hidden = true;
+    view.setAttribute("role", "region");
+    view.setAttribute("aria-label", "Table of the plotted values");
+    view.tabIndex = 0;
+    table.setAttribute("aria-expanded", "false");
+    table.setAttribute("aria-controls", view.id);
+    table.addEventListener("click", function () {
+      var open = view.hidden;
+      table.setAttribute("aria-expanded", open ? "true" : "false");
+      table.textContent = open ? "Hide table" : "Table";
+      view.hidden = !open;
+      if (open && !view.dataset.loaded) {
+        view.textContent = "Loading the table…";
+        fetch(figure.dataset.table)
+          .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+          .then(function (html) { view.innerHTML = html; view.dataset.loaded = "yes"; })
+          .catch(function () { view.textContent = "The table could not be loaded; the CSV under Cite and reuse holds the same values."; });
+      }
+    });
+    bar.appendChild(table);
+    var box = figure.closest("figure") || figure;
+    if (document.fullscreenEnabled && box.requestFullscreen) {
+      var full = button("Full screen", "Show this figure full screen");
+      full.addEventListener("click", function () {
+        if (document.fullscreenElement === box) { document.exitFullscreen(); } else { box.requestFullscreen(); }
+      });
+      document.addEventListener("fullscreenchange", function () {
+        var on = document.fullscreenElement === box;
+        full.textContent = on ? "Leave full screen" : "Full screen";
+        full.setAttribute("aria-label", on ? "Leave full screen" : "Show this figure full screen");
+        draw(figure);
+      });
+      bar.appendChild(full);
+    }
+    chart.after(bar, view);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".sovind-figure").forEach(addTools);
     drawAll();
     new MutationObserver(function (changes) {
       if (changes.some(function (c) { return c.attributeName === "data-theme"; })) { drawAll(); }

@@ -67,10 +67,11 @@ class FigureRecord:
         """Return the figure's permalink: its essay page with the figure's identifier as anchor."""
         return f"{book.base_url()}book/{self.essay or 'index'}.html#{self.id}"
 
-    def citation(self, number: str = "?") -> str:
-        """Return a plain-text citation; ``number`` is the figure number in the book."""
+    def citation(self, number: str | None = "?") -> str:
+        """Return a plain-text citation; ``number`` is the figure number in the book (None: cite by identifier)."""
         year = book.config().get("copyright", "")
-        return (f"{book.author()} ({year}). “{self.title}”. Figure {number} [{self.id}] in "
+        figure = f"Figure {number} [{self.id}]" if number is not None else f"Figure [{self.id}]"
+        return (f"{book.author()} ({year}). “{self.title}”. {figure} in "
                 f"{book.title()}, version {book.version()}. {self.url()}")
 
     def bibtex(self, number: str = "?") -> str:

@@ -12,7 +12,10 @@ from sovind import paths
 from sovind.data import catalogue
 from sovind.data.coverage import LABELS
 from sovind.data.raw import raw_schema
-from sovind.files import write_if_changed
+from sovind.files import write_if_changed, zip_bytes
+
+#: The whole data package as one zip, linked from the catalogue (built by `make book`, not committed).
+DATA_ZIP = paths.BUILD / "sovind" / "downloads" / "sovind-data.zip"
 
 HEADER = """\
 # Data catalogue
@@ -40,6 +43,10 @@ def catalogue_markdown(package: dict) -> str:
     lines = [HEADER]
     licence = package["licenses"][0]
     lines.append(f"Licence of the compiled data: [{licence['title']}]({licence['path']}).\n")
+    lines.append(f"**Download everything:** {{download}}`the whole data package as one zip "
+                 f"<../{DATA_ZIP.relative_to(paths.ROOT).as_posix()}>` (every dataset below as CSV, the "
+                 "package's description `datapackage.json` with each file's hash, the bibliography as BibTeX, "
+                 "and a README).\n")
     for res in package["resources"]:
         lines.append(f"({res['name']})=\n## {res['title']}\n")
         lines.append(f"{res['description']}\n")
@@ -86,6 +93,27 @@ def coverage_markdown() -> list[str]:
              "| Series | " + " | ".join(y[2:] for y in years) + " |", "|---|" + "---|" * len(years)]
     lines += [f"| {name} | " + " | ".join(row) + " |" for name, row in shown.iterrows()]
     return [*lines, ""]
+
+
+def data_zip(package: dict) -> bytes:
+    """Return the whole data package as one zip: descriptor, every clean CSV, the bibliography, a README."""
+    from sovind import book
+
+    members: dict[str, bytes | str] = {"datapackage.json": (paths.DATA / "datapackage.json").read_bytes(),
+                                       "references.bib": (paths.DATA / "references.bib").read_bytes()}
+    for res in package["resources"]:
+        members[res["path"]] = (paths.DATA / res["path"]).read_bytes()
+    licence = package["licenses"][0]
+    members["README.txt"] = "\n".join([
+        f"{package['title']}", "", f"The data of {book.title()}, version {book.version()}: {book.base_url()}", "",
+        "datapackage.json describes every dataset (fields, units, sources, hash of each file) as a",
+        "Frictionless Data Package; each CSV row names its source and locator (page, table or line).",
+        "references.bib holds the full reference of every source named.", "",
+        f"Licence of the compiled data: {licence['title']} ({licence['path']}). Please cite the original",
+        "sources as well as the book.", "",
+        *[f"- {res['path']}: {res['title']}" for res in package["resources"]], "",
+    ])
+    return zip_bytes(members)
 
 
 def figure_manifest(path: Path = paths.BOOK / "figures.yml") -> dict:
@@ -247,4 +275,6 @@ def write_generated_pages() -> list[Path]:
         paths.ROOT / "CITATION.cff": citation_cff(),
         paths.ROOT / "README.md": readme_with_table((paths.ROOT / "README.md").read_text(encoding="utf-8")),
     }
+    DATA_ZIP.parent.mkdir(parents=True, exist_ok=True)
+    outputs[DATA_ZIP] = data_zip(catalogue.package())
     return [target for target, text in outputs.items() if write_if_changed(target, text)]

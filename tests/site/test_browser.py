@@ -209,3 +209,152 @@ def test_print_shows_the_essay_and_its_figures_without_the_interface(server, bro
     }""")
     tab.close()
     assert shown == {"sidebar": False, "cite": False, "code": False, "link": True, "chart": True, "keep": "avoid"}
+
+
+def _open(browser, server, page, width=1280, mode="light", **options):
+    """Open a page of the built book at a width and in a colour mode, with every chart drawn."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, **options)
+    tab = context.new_page()
+    tab.goto(f"{server}/{page}", wait_until="networkidle")
+    if mode == "dark":
+        tab.evaluate("document.documentElement.dataset.theme = 'dark'")
+        tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.theme === 'dark')")
+    tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
+    # The theme fades colours in; measure once every transition has ended.
+    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    return context, tab
+
+
+# axe-core as packaged by axe-playwright-python (a pinned requirement), injected into the page: no network.
+AXE = (Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "index.html"])  # index.html only forwards
+def test_axe_core_finds_no_serious_or_critical_violation(server, browser, page, mode):
+    context, tab = _open(browser, server, page, mode=mode)
+    tab.add_script_tag(content=AXE)
+    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    ran = {rule["id"] for group in ("violations", "passes", "incomplete", "inapplicable") for rule in result[group]}
+    context.close()
+    assert "color-contrast" in ran and "svg-img-alt" in ran  # the checks this test relies on did run
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
+               if v["impact"] in {"serious", "critical"}]
+    assert serious == []
+
+
+# Every pair of text marks in a chart whose boxes overlap by more than a pixel across and two down.
+_OVERLAPS = """(charts) => charts.map(chart => {
+  const shown = t => t.textContent.trim() !== '' && getComputedStyle(t).visibility !== 'hidden'
+    && parseFloat(getComputedStyle(t).opacity) > 0 && t.getAttribute('opacity') !== '0';
+  const boxes = [...chart.querySelectorAll('svg text')].filter(shown).map(t => {
+    const r = t.getBoundingClientRect();
+    return {text: t.textContent.slice(0, 30), left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  }).filter(b => b.right > b.left && b.bottom > b.top);
+  const pairs = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (across > 1 && down > 2) { pairs.push([a.text, b.text]); }
+  }));
+  return {id: chart.id, texts: boxes.length, pairs: pairs};
+})"""
+
+
+@pytest.mark.parametrize("width", sorted(MIN_TEXT))
+@pytest.mark.parametrize("essay", ESSAYS)
+def test_no_two_text_marks_of_a_chart_overlap(server, browser, essay, width):
+    context, tab = _open(browser, server, f"book/{essay}.html", width=width)
+    charts = tab.eval_on_selector_all(".sovind-chart", _OVERLAPS)
+    context.close()
+    assert charts and all(c["texts"] > 3 for c in charts), charts
+    assert {c["id"]: c["pairs"] for c in charts if c["pairs"]} == {}
+
+
+def test_the_overlap_check_sees_overlapping_text(server, browser):
+    context, tab = _open(browser, server, "book/goelro.html")
+    tab.evaluate("""() => { const svg = document.querySelector('.sovind-chart svg');
+      const t = [...svg.querySelectorAll('text')].find(t => t.textContent.trim());
+      svg.appendChild(t.cloneNode(true)); }""")
+    charts = tab.eval_on_selector_all(".sovind-chart", _OVERLAPS)
+    context.close()
+    assert charts[0]["pairs"], "a duplicated label drawn on top of itself must count as an overlap"
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(fore: str, back: str) -> float:
+    """WCAG contrast ratio of two CSS rgb() colours."""
+    one, two = (_luminance(tuple(float(v) for v in re.findall(r"[\d.]+", c))) for c in (fore, back))
+    return (max(one, two) + 0.05) / (min(one, two) + 0.05)
+
+
+def test_the_contrast_formula_matches_wcag_examples():
+    assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1) == 21.0
+    assert round(contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)"), 2) == 4.54  # WCAG's grey on white
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("essay", ESSAYS)
+def test_chart_text_contrasts_with_the_page(server, browser, essay, mode):
+    context, tab = _open(browser, server, f"book/{essay}.html", mode=mode)
+    background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    fills = tab.eval_on_selector_all(".sovind-chart svg text", """ts => ts.filter(t => t.textContent.trim())
+      .map(t => [t.textContent.slice(0, 30), getComputedStyle(t).fill])""")
+    context.close()
+    assert fills
+    weak = sorted({(text, fill, round(contrast(fill, background), 2)) for text, fill in fills
+                   if contrast(fill, background) < 4.5})
+    assert weak == [], f"background {background}: {weak[:5]}"
+
+
+def test_table_view_shows_the_plotted_values_by_name(server, browser):
+    context, tab = _open(browser, server, "book/fyp1.html", width=390)
+    figure = tab.locator("figure#fyp1-fulfilment-by-product")
+    button = figure.get_by_role("button", name="Show the plotted values as a table")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    table = figure.locator("table.sovind-data-table")
+    table.wait_for()
+    headings = table.locator("thead th").all_inner_texts()
+    rows = table.locator("tbody tr").count()
+    text = table.inner_text()
+    context.close()
+    csv_rows = len((HTML / "_static/figures/fyp1-fulfilment-by-product.csv").read_text().splitlines()) - 1
+    assert rows == csv_rows
+    assert "Mitchell (1998)" in text and "mitchell1998" in (HTML / "_static/figures/fyp1-fulfilment-by-product.csv"
+                                                            ).read_text() and "mitchell1998" not in text
+    assert {"Product", "Per cent of target", "Class of source"} <= set(headings)
+
+
+def test_citation_and_code_have_copy_buttons(server, browser):
+    context, tab = _open(browser, server, "book/goelro.html")
+    counts = tab.evaluate("""() => ({
+      citations: document.querySelectorAll('pre.sovind-citation').length,
+      copyable: [...document.querySelectorAll('pre.sovind-citation')].filter(p =>
+        p.parentElement.querySelector('button.copybtn')).length,
+      code: document.querySelectorAll('div.highlight pre').length,
+      codeCopyable: [...document.querySelectorAll('div.highlight pre')].filter(p =>
+        p.parentElement.querySelector('button.copybtn')).length})""")
+    context.close()
+    assert counts["citations"] > 0 and counts["copyable"] == counts["citations"]
+    assert counts["code"] > 0 and counts["codeCopyable"] == counts["code"]
+
+
+def test_full_screen_shows_the_figure_alone(server, browser):
+    context, tab = _open(browser, server, "book/longview.html")
+    figure = tab.locator("figure").first
+    expected = figure.get_attribute("id")
+    figure.get_by_role("button", name="Show this figure full screen").click()
+    tab.wait_for_function("document.fullscreenElement !== null")
+    shown = tab.evaluate("document.fullscreenElement.id")
+    tab.get_by_role("button", name="Leave full screen").click()
+    tab.wait_for_function("document.fullscreenElement === null")
+    context.close()
+    assert shown == expected

@@ -100,3 +100,20 @@ def test_no_internal_key_in_a_figures_titles_axes_or_legends(essay):
         seen = seen_in_chart(spec)
         assert seen, f"{figure_id}: no title or label found"
         assert sorted({k for text in seen for k in PATTERN.findall(text)}) == [], figure_id
+
+
+@pytest.mark.parametrize("essay", list(essays()))
+def test_no_internal_key_in_a_figures_table_view(essay):
+    from bs4 import BeautifulSoup
+
+    for figure_id in essays()[essay].figures:
+        soup = BeautifulSoup((HTML / "_static" / "figures" / f"{figure_id}.table.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        headings = [th.get_text() for th in soup.select("thead th")]
+        assert "Source" in headings, figure_id
+        # The locator column quotes the source's own words (its file, table or line), as the source line does.
+        shown = [i for i, h in enumerate(headings) if h != "Where in the source"]
+        cells = [row.find_all("td") for row in soup.select("tbody tr")]
+        assert cells, f"{figure_id}: an empty table"
+        text = " ".join([*headings, *(row[i].get_text() for row in cells for i in shown)])
+        assert sorted(set(PATTERN.findall(text))) == [], figure_id
