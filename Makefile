@@ -10,14 +10,15 @@ PORT   ?= 8000
 # The executed notebooks nbval re-runs: every run of the build, essays and scenarios.
 EXECUTED = $(wildcard _build/sovind/runs/*/*.ipynb)
 
-.PHONY: help setup data essays pages html book test test-fast lint serve chromium clean bench rerun snapshots
+.PHONY: help setup data essays pages html pdf book test test-fast lint serve chromium clean bench rerun snapshots screenshots
 
 help:
-	@echo "make book       - set up, rebuild clean data, execute essays whose inputs changed, build HTML"
+	@echo "make book       - set up, rebuild clean data, execute essays whose inputs changed, build HTML and the PDF"
 	@echo "make test       - the same set-up, then the whole test suite"
 	@echo "make test-fast  - unit and data tests only (no kernel, no browser)"
 	@echo "make snapshots  - after a deliberate change, update the committed figure data and headline numbers"
 	@echo "make serve      - serve the built book on http://127.0.0.1:$(PORT)/"
+	@echo "make screenshots - every essay at 390 and 1280 px, light and dark, in _build/screenshots, for a person to look at"
 	@echo "make bench      - measure clean and incremental builds, a prose edit, a rerun, the tests and page sizes"
 	@echo "make clean      - remove every build output (the next build executes every essay)"
 
@@ -67,7 +68,21 @@ $(HTML)/.built: $(BOOK_INPUTS)
 	flock _build/.html.lock $(BIN)/jupyter-book build . --warningiserror --keep-going --quiet
 	@touch $@
 
-book: html
+# The whole book as one PDF: a single-page build (its own doctrees under _build/pdf, so the site's
+# incremental build is not disturbed), printed by Chromium (sovind/site/pdf.py) into the site.
+PDF := $(HTML)/sovind-book.pdf
+
+pdf: html chromium
+	@$(MAKE) --no-print-directory $(PDF)
+
+$(PDF): $(HTML)/.built
+	flock _build/.html.lock $(BIN)/jupyter-book build . --builder singlehtml --path-output _build/pdf --quiet --keep-going
+	$(BIN)/python -m sovind pdf
+
+book: html pdf
+
+screenshots: book
+	$(BIN)/python -m sovind screenshots
 
 snapshots: essays
 	$(BIN)/python -m sovind snapshots

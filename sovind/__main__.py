@@ -1,4 +1,7 @@
-"""Command line: ``python -m sovind data | coverage | essays | publish | rerun | pages | snapshots``."""
+"""Command line: ``python -m sovind COMMAND``.
+
+COMMAND is one of data, coverage, essays, publish, rerun, pages, pdf, screenshots and snapshots.
+"""
 
 from __future__ import annotations
 
@@ -113,6 +116,26 @@ def pages() -> None:
         click.echo(f"wrote {paths.relative(path)}")
     if not changed:
         click.echo("generated pages unchanged")
+
+
+@main.command()
+def pdf() -> None:
+    """Print the single-page build (``make pdf`` makes it) to the whole book as one PDF in the site."""
+    from sovind import paths
+    from sovind.site.pdf import build_pdf
+
+    click.echo(f"wrote {paths.relative(build_pdf())}")
+
+
+@main.command()
+def screenshots() -> None:
+    """Write screenshots of every essay at 390 and 1280 px, light and dark, to _build/screenshots."""
+    from sovind import paths
+    from sovind.essay.declaration import essays
+    from sovind.site.screenshots import take
+
+    for path in take(list(essays())):
+        click.echo(f"wrote {paths.relative(path)}")
 
 
 @main.command()

@@ -71,7 +71,7 @@ class _RecordDirective(SphinxDirective):
         """Write the figure's exports into ``_static/<folder>`` of the built site."""
         from sovind.site.export import export
 
-        if self.env.app.builder.format == "html":
+        if self.env.app.builder.name == "html":  # the PDF's single-page build uses the site's exports
             export(record, Path(self.env.app.outdir) / "_static" / folder)
 
 
