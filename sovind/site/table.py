@@ -63,7 +63,9 @@ def columns(spec: dict[str, Any], data: pd.DataFrame) -> dict[str, str]:
             continue
         if field not in chosen or (chosen[field] == _title(None, field) and definition.get("title")):
             chosen[field] = _title(definition.get("title"), field)
-    return chosen
+    # Two fields under one heading (a year, and the same year as a date for the axis) show once.
+    seen: set[str] = set()
+    return {f: h for f, h in chosen.items() if not (h in seen or seen.add(h))}
 
 
 def _cell(value: Any) -> str:
@@ -83,14 +85,17 @@ def table_html(record: FigureRecord) -> str:
     data = plotted_data(record.spec)
     shown = columns(record.spec, data)
     sourced = "source" in data.columns
-    headings = [*shown.values(), *(PROVENANCE.values() if sourced else [])]
+    # A chart that already names each row's source (as "Source") keeps its own column; the class and
+    # the locator are still added.
+    extra = [c for c in PROVENANCE if PROVENANCE[c] not in shown.values()] if sourced else []
+    headings = [*shown.values(), *(PROVENANCE[c] for c in extra)]
     rows = []
     for _, row in data.iterrows():
         cells = [_cell(row[field]) for field in shown]
-        if sourced:
-            key = row["source"] if isinstance(row["source"], str) else ""
-            cells += [bib.author_year(key) if key else "computed by the book",
-                      LABELS[source_class(key)] if key else "", _cell(row.get("locator"))]
+        key = row["source"] if sourced and isinstance(row["source"], str) else ""
+        given = {"source": bib.author_year(key) if key else "computed by the book",
+                 "class": LABELS[source_class(key)] if key else "", "locator": _cell(row.get("locator"))}
+        cells += [given[c] for c in extra]
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
     head = "<tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headings) + "</tr>"
     return (f'<table class="sovind-data-table"><caption>The values plotted in “{escape(record.title)}”, '

@@ -110,7 +110,7 @@ def test_no_internal_key_in_a_figures_table_view(essay):
         soup = BeautifulSoup((HTML / "_static" / "figures" / f"{figure_id}.table.html").read_text(encoding="utf-8"),
                              "html.parser")
         headings = [th.get_text() for th in soup.select("thead th")]
-        assert "Source" in headings, figure_id
+        assert "Source" in headings and len(set(headings)) == len(headings), (figure_id, headings)
         # The locator column quotes the source's own words (its file, table or line), as the source line does.
         shown = [i for i, h in enumerate(headings) if h != "Where in the source"]
         cells = [row.find_all("td") for row in soup.select("tbody tr")]
