@@ -112,7 +112,7 @@
     title: { color: "#e8e8e8", subtitleColor: "#c8c8c8" },
     axis: { labelColor: "#d8d8d8", titleColor: "#e8e8e8", gridColor: "#3a3a3a", domainColor: "#9a9a9a",
             tickColor: "#9a9a9a" },
-    legend: { labelColor: "#d8d8d8", titleColor: "#e8e8e8", symbolFillColor: "#c8c8c8", symbolStrokeColor: "#c8c8c8" },
+    legend: { labelColor: "#d8d8d8", titleColor: "#e8e8e8" },
     header: { labelColor: "#e8e8e8", titleColor: "#e8e8e8" },
     text: { color: "#e8e8e8" },
     view: { stroke: null }
@@ -139,6 +139,21 @@
     });
   }
 
+  // A legend of marker shapes draws its symbols in black unless told otherwise: on a dark page, light
+  // grey. Only shape legends: a line-style legend's symbols are strokes, and a fill would blot them.
+  function lightShapes(node) {
+    if (!node || typeof node !== "object") { return; }
+    if (Array.isArray(node)) { node.forEach(lightShapes); return; }
+    var shape = node.encoding && node.encoding.shape;
+    if (shape && typeof shape === "object" && shape.legend !== null) {
+      shape.legend = merge(shape.legend && typeof shape.legend === "object" ? shape.legend : {},
+                           { symbolFillColor: "#c8c8c8", symbolStrokeColor: "#c8c8c8" });
+    }
+    Object.keys(node).forEach(function (key) {
+      if (key !== "datasets" && key !== "data" && key !== "encoding") { lightShapes(node[key]); }
+    });
+  }
+
   function isDark() { return document.documentElement.dataset.theme === "dark"; }
 
   function showStatic(container) {
@@ -159,8 +174,10 @@
     var original = JSON.parse(specNode.textContent);
     var width = container.clientWidth || figure.clientWidth || 0;
     var narrow = width > 0 && width < NARROW;
+    // Full screen: the chart is redrawn to fill the width it now has, not kept at its page size.
+    var full = !!document.fullscreenElement && document.fullscreenElement.contains(figure);
     function themed(spec) {
-      if (isDark()) { lighten(spec); spec.config = merge(spec.config || {}, DARK); }
+      if (isDark()) { lighten(spec); spec.config = merge(spec.config || {}, DARK); lightShapes(spec); }
       return spec;
     }
     function embed(spec) {
@@ -183,7 +200,7 @@
       });
     }
     // A chart is drawn as designed if it fits; otherwise (always on a phone) it is reflowed to the width.
-    var first = narrow ? fitted(Math.max(160, width - 120), 5)
+    var first = narrow || full ? fitted(Math.max(160, width - 140), 5)
       : embed(clone(original)).then(function (target) {
         if (width > 0 && drawn(target) > width + 1) { return fitted(Math.max(160, width - 120), 5); }
         return [target, "wide"];

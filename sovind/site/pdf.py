@@ -10,9 +10,11 @@ for every chart to be drawn, and prints it with the book's print stylesheet:
 * page numbers in the footer, and an outline (bookmarks) of chapters and their sections.
 
 Chromium cannot number pages in a table of contents, so the book is printed
-twice: the first print says on which page each chapter starts (read back with
-pypdf), the second fills those numbers in. The contents list has the same
-length both times, so no page moves. The PDF carries no date: Chromium's
+more than once: a first print, with Chromium's outline of the headings, says on
+which page each chapter starts (read back with pypdf); a second, with those
+numbers in the contents, checks that no chapter moved; the last is the book.
+Chromium's own outline comes only with a tagged PDF, whose internal identifiers
+vary from run to run, so the book's outline is written afterwards with pypdf. The PDF carries no date: Chromium's
 creation and modification dates are set to one fixed value, so the same book
 prints to the same bytes.
 """
@@ -43,11 +45,19 @@ FIXED_DATE = b"D:19800101000000+00'00'"
 _PREPARE = r"""({pages, edition}) => {
   // Jupyter Book prints the first page's own contents list; the book's is written below instead.
   document.querySelectorAll('#jb-print-toc, .bd-sidebar-secondary').forEach(e => e.remove());
+  // The scenario pages compare pictures side by side for the screen; the printed book is the essays.
+  document.querySelectorAll('span[id^="document-book/scenarios/"]').forEach(marker => {
+    const page = marker.nextElementSibling;
+    if (page && page.tagName === 'SECTION') { page.remove(); }
+    marker.remove();
+  });
   document.querySelectorAll('img[src^="../"]').forEach(img =>
     img.setAttribute('src', img.getAttribute('src').replace(/^(\.\.\/)+/, '')));
   const style = document.createElement('style');
   style.textContent = `
     section.sovind-pdf-chapter { break-before: page; }
+    h2, h3 { break-after: avoid; }
+    pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
     details.hide.above-input, details.above-input, .cell_input, .sovind-tools, .headerlink { display: none !important; }
     nav.sovind-pdf-contents ol { list-style: none; padding: 0; margin: 1.5rem 0; }
     nav.sovind-pdf-contents li { display: flex; gap: 0.5rem; margin: 0.3rem 0; }
@@ -90,19 +100,32 @@ def _normal(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
-def chapter_pages(pdf: bytes, titles: list[str], first: int = 1) -> list[int]:
-    """Return the page (1-based) on which each chapter title first appears, searching from page ``first``."""
+def chapter_pages(pdf: bytes, titles: list[str]) -> list[int]:
+    """Return the page (1-based) on which each chapter starts, from the outline Chromium wrote for its headings.
+
+    Chromium's outline points each heading at the page it was printed on; the
+    text of the pages cannot say as much (a chapter's title also appears in the
+    contents and in cross-references).
+    """
     from pypdf import PdfReader
 
-    texts = [_normal(page.extract_text() or "") for page in PdfReader(BytesIO(pdf)).pages]
-    found, at = [], first - 1
+    reader = PdfReader(BytesIO(pdf))
+    marks: list[tuple[str, int]] = []
+
+    def walk(outline: list) -> None:
+        for item in outline:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                marks.append((_normal(item.title), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    found = []
     for title in titles:
-        key = _normal(title)[:40]
-        hit = next((i for i in range(at, len(texts)) if key in texts[i]), None)
-        if hit is None:
-            raise RuntimeError(f"the printed book has no page with the chapter heading {title!r}")
-        found.append(hit + 1)
-        at = hit
+        page = next((page for name, page in marks if name == _normal(title)), None)
+        if page is None:
+            raise RuntimeError(f"the printed book has no heading {title!r} in its outline")
+        found.append(page)
     return found
 
 
@@ -139,7 +162,8 @@ def fixed_dates(pdf: bytes) -> bytes:
                   lambda m: b"/" + m.group(1) + b" (" + FIXED_DATE + b")", pdf)
 
 
-def _print(tab, pages: list[int]) -> tuple[bytes, list[dict]]:
+def _print(tab, pages: list[int], *, draft: bool) -> tuple[bytes, list[dict]]:
+    """Print the prepared page; a draft also carries Chromium's outline (which, tagged, varies from run to run)."""
     from sovind.site.figure import LICENCE
 
     edition = f"Version {book.version()} · {book.base_url()} · text and data {LICENCE[0]}"
@@ -149,7 +173,8 @@ def _print(tab, pages: list[int]) -> tuple[bytes, list[dict]]:
               '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
     pdf = tab.pdf(format="A4", print_background=False, display_header_footer=True,
                   header_template="<span></span>", footer_template=footer,
-                  margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+                  margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                  outline=draft, tagged=draft)
     return pdf, titles
 
 
@@ -169,24 +194,25 @@ def build_pdf(single: Path = SINGLE, target: Path = PDF) -> Path:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or CHROMIUM, args=ARGS)
         try:
-            def printed(pages: list[int]) -> tuple[bytes, list[dict]]:
+            def printed(pages: list[int], draft: bool) -> tuple[bytes, list[dict]]:
                 tab = browser.new_page(viewport={"width": 1000, "height": 1400})
                 tab.goto(whole.resolve().as_uri(), wait_until="networkidle")
                 tab.wait_for_function(
                     "[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered === 'interactive')",
                     timeout=60_000)
                 tab.emulate_media(media="print")
-                result = _print(tab, pages)
+                result = _print(tab, pages, draft=draft)
                 tab.close()
                 return result
 
-            draft, chapters = printed([])
+            first, chapters = printed([], draft=True)
             titles = [chapter["title"] for chapter in chapters]
-            pages = chapter_pages(draft, titles, first=2)
-            pdf, _ = printed(pages)
+            pages = chapter_pages(first, titles)
+            check, _ = printed(pages, draft=True)
+            if chapter_pages(check, titles) != pages:
+                raise RuntimeError("the chapters moved once the contents gave their pages; the contents would be wrong")
+            pdf, _ = printed(pages, draft=False)
         finally:
             browser.close()
-    if chapter_pages(pdf, titles, first=2) != pages:
-        raise RuntimeError("the chapters moved between the two prints; the contents would be wrong")
     write_if_changed(target, with_outline(fixed_dates(pdf), chapters, pages))
     return target

@@ -30,8 +30,9 @@ SECONDARY = "#8e5ea2"
 #: The second of two paired series (rural beside urban).
 PAIRED = "#7fae5e"
 
-#: Colours for estimates and series, in order, chosen to stay distinguishable in greyscale.
-PALETTE = [MAIN, CONTRAST, "#7f7f7f", HIGHLIGHT, MET, SECONDARY, "#2a9d8f", "#8c564b", "#d45087", "#17becf"]
+#: Colours for estimates and series, in order: twelve, so that a chart of up to twelve sources gives each its own.
+PALETTE = [MAIN, CONTRAST, "#7f7f7f", HIGHLIGHT, MET, SECONDARY, "#2a9d8f", "#8c564b", "#d45087", "#17becf",
+           "#bcbd22", "#5254a3"]
 
 #: The marker of each class of source (official statistics ... partisan), best first. Open diamonds are
 #: kept for plan targets, so no class uses a diamond.

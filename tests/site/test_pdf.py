@@ -54,16 +54,37 @@ def essay_titles() -> set[str]:
     return found
 
 
+def chapter_openings() -> dict[str, str]:
+    """Each chapter's title (essays and reference pages), and the first words of its first paragraph."""
+    from bs4 import BeautifulSoup
+
+    found = {}
+    for name in [*essays(), "figures", "data-catalogue", "how-to-cite", "bibliography"]:
+        soup = BeautifulSoup((HTML / "book" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        section = soup.select_one("main section")
+        title = section.find("h1").get_text().rstrip("#").strip()
+        found[title] = normal(section.find("p", recursive=False).get_text())[:40]
+    return found
+
+
 def test_the_contents_give_the_page_each_chapter_starts_on(book):
     _, pages = book
     first = pages[0]
-    entries = re.findall(r"^(.+?) (\d+)$", first[first.index("Contents"):], re.M)
-    titles = essay_titles()
-    assert {normal(t) for t in titles} <= {normal(title) for title, _ in entries}
+    entries = []
+    for line in first[first.index("Contents"):].splitlines()[1:]:  # the list ends where the text begins
+        match = re.fullmatch(r"(.+?) (\d+)", line.strip())
+        if not match:
+            break
+        entries.append(match.groups())
+    assert {normal(t) for t in essay_titles()} <= {normal(title) for title, _ in entries}
     numbers = [int(page) for _, page in entries]
     assert numbers == sorted(set(numbers)), "chapters in book order, each on its own page"
+    opening = {normal(title): words for title, words in chapter_openings().items()}
     for title, page in entries:
-        assert normal(title)[:40] in normal(pages[int(page) - 1]), (title, page)
+        number = int(page)
+        assert normal(title)[:40] in normal(pages[number - 1]), (title, page)
+        words = opening[normal(title)]  # the chapter's first sentence starts on that page, not before it
+        assert words in normal(pages[number - 1]) and words not in normal(pages[number - 2]), (title, page)
 
 
 def test_the_outline_names_every_essay(book):
