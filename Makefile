@@ -10,7 +10,7 @@ PORT   ?= 8000
 # The executed notebooks nbval re-runs: every run of the build, essays and scenarios.
 EXECUTED = $(wildcard _build/sovind/runs/*/*.ipynb)
 
-.PHONY: help setup data essays pages html pdf book test test-fast lint serve chromium clean bench rerun snapshots screenshots
+.PHONY: help setup data essays variants pages html pdf book test test-fast lint serve chromium clean bench rerun snapshots screenshots
 
 help:
 	@echo "make book       - set up, rebuild clean data, execute essays whose inputs changed, build HTML and the PDF"
@@ -51,7 +51,12 @@ rerun:
 	@$(MAKE) --no-print-directory essays
 	$(BIN)/python -m sovind rerun '$(ESSAY)' $(PARAMS)
 
-pages: essays
+# The runs each essay's page lets a reader switch to, without a kernel (sovind/essay/variants.py):
+# executed like a rerun, only when their inputs changed, kept in _build/sovind/variants.
+variants: essays
+	$(BIN)/python -m sovind variants
+
+pages: variants
 	$(BIN)/python -m sovind pages
 
 BOOK_INPUTS = $(shell find book _build/sovind -type f -not -path '*/.ipynb_checkpoints/*' -not -name '*.lock' 2>/dev/null) \

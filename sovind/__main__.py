@@ -1,6 +1,6 @@
 """Command line: ``python -m sovind COMMAND``.
 
-COMMAND is one of data, coverage, essays, publish, rerun, pages, pdf, screenshots and snapshots.
+COMMAND is one of data, coverage, essays, publish, variants, rerun, pages, pdf, screenshots and snapshots.
 """
 
 from __future__ import annotations
@@ -89,6 +89,21 @@ def publish(names: tuple[str, ...], force: bool) -> None:
         click.echo(f"{verb} {decision.job.label}: {decision.reason}")
     ran = sum(d.run for d in decisions)
     click.echo(f"{ran} of {len(decisions)} runs executed" if ran else "no notebook executed")
+
+
+@main.command()
+@click.argument("names", nargs=-1)
+@click.option("--force", is_flag=True, help="execute even if nothing changed")
+def variants(names: tuple[str, ...], force: bool) -> None:
+    """Execute the variants each essay's page offers (other parameter values) whose inputs changed."""
+    from sovind.essay.declaration import essay
+    from sovind.essay.rebuild import rebuild
+
+    for name in names:
+        essay(name)
+    decisions = rebuild(list(names) or None, force=force, variants=True)
+    ran = sum(d.run for d in decisions)
+    click.echo(f"{ran} of {len(decisions)} variant runs executed" if ran else "no variant run executed")
 
 
 @main.command()

@@ -171,7 +171,8 @@
       container.dataset.fallback = noscript ? noscript.outerHTML : "";
     }
     if (typeof window.vegaEmbed !== "function") { showStatic(container); return; }
-    var original = JSON.parse(specNode.textContent);
+    // A variant chosen with the essay's controls (sovind-variants.js) replaces the published spec.
+    var original = figure.sovindSpec ? clone(figure.sovindSpec) : JSON.parse(specNode.textContent);
     var width = container.clientWidth || figure.clientWidth || 0;
     var narrow = width > 0 && width < NARROW;
     // Full screen: the chart is redrawn to fill the width it now has, not kept at its page size.
@@ -224,6 +225,7 @@
   }
 
   function drawAll() { document.querySelectorAll(".sovind-figure").forEach(draw); }
+  window.sovindDraw = draw;
 
   // A figure's tools, under the chart: "Table" shows the plotted values (fetched when first asked for),
   // "Full screen" shows the figure alone. Added by this script, so a page without it shows no dead buttons.

@@ -108,22 +108,35 @@ def inputs(declared: Essay, values: dict[str, Any], datasets: list[str], modules
 
 @dataclass(frozen=True)
 class Job:
-    """One run the book needs: an essay with its defaults, or one of its declared scenarios."""
+    """One run the book needs: an essay with its defaults, one of its declared scenarios, or a variant.
+
+    A variant is a set of parameter values the essay's page lets a reader switch to
+    (:mod:`sovind.essay.variants`); it is kept apart from the published runs.
+    """
 
     essay: str
     scenario: str | None = None
+    variant: tuple[tuple[str, Any], ...] = ()
 
     @property
     def label(self) -> str:
         """Name the run as the build log does."""
+        if self.variant:
+            return f"{self.essay}?{'&'.join(f'{k}={v}' for k, v in self.variant)}"
         return f"{self.essay}@{self.scenario}" if self.scenario else self.essay
 
     def values(self) -> dict[str, Any]:
         """Return the parameter values the run is given (empty for the defaults)."""
+        if self.variant:
+            return dict(self.variant)
         return dict(essay(self.essay).scenario(self.scenario)) if self.scenario else {}
 
     def folder(self) -> Path:
         """Where the run is kept."""
+        if self.variant:
+            from sovind.essay.variants import variant_dir
+
+            return variant_dir(self.essay, dict(self.variant))
         return run_dir(self.essay, self.scenario)
 
 
@@ -214,24 +227,29 @@ def jobs(names: list[str]) -> list[Job]:
     return out
 
 
-def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int | None = None) -> list[Decision]:
+def rebuild(names: list[str] | None = None, *, force: bool = False, workers: int | None = None,
+            variants: bool = False) -> list[Decision]:
     """Execute the runs that need it in one parallel pool, then write the pages; return every decision.
 
+    With ``variants``, the runs are instead the variants each essay's page offers
+    (:func:`sovind.essay.variants.variant_jobs`), and no page is written.
     A run that fails raises once the others have finished; its folder, and so
     the published book, stays as it was.
     """
     paths.BUILD_RUNS.mkdir(parents=True, exist_ok=True)
     with (paths.BUILD_RUNS.parent / "publish.lock").open("a") as lock:  # "a": the lock file never changes
         fcntl.flock(lock, fcntl.LOCK_EX)  # a second `make essays` waits for the first, then finds little to do
-        return _rebuild(names, force=force, workers=workers)
+        return _rebuild(names, force=force, workers=workers, variants=variants)
 
 
-def _rebuild(names: list[str] | None, *, force: bool, workers: int | None) -> list[Decision]:
+def _rebuild(names: list[str] | None, *, force: bool, workers: int | None, variants: bool = False) -> list[Decision]:
     from sovind.essay.rerun import write_scenario_page
+    from sovind.essay.variants import variant_jobs
 
     sweep_scratch()  # what a killed publisher left behind
     selected = list(names or essays())
-    decisions = [Decision(j, True, "forced") if force else decide(j) for j in jobs(selected)]
+    todo = variant_jobs(selected) if variants else jobs(selected)
+    decisions = [Decision(j, True, "forced") if force else decide(j) for j in todo]
     due = [d.job for d in decisions if d.run]
     if due:
         size = min(len(due), workers or os.cpu_count() or 1)
@@ -247,6 +265,8 @@ def _rebuild(names: list[str] | None, *, force: bool, workers: int | None) -> li
         pool.shutdown()
         if errors:
             raise errors[0]
+    if variants:
+        return decisions
     for name in selected:
         write_page(essay(name), run_dir(name) / f"{name}.ipynb")
         for scenario in essay(name).scenarios:

@@ -35,6 +35,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sovind import paths
+from sovind.essay.execute import run_dir
 from sovind.site import bibstyle
 from sovind.site.figure import FigureRecord
 
@@ -140,11 +141,52 @@ def _option(value: Any, names: dict[Any, str], classes: dict[Any, str]) -> str:
     return f"`{value}`"
 
 
+def _shown(value: Any, names: dict[Any, str], classes: dict[Any, str]) -> str:
+    """Name a parameter value for a reader: its source and class, or the plain word (yes and no for booleans)."""
+    if value in names:
+        return f"{names[value]} ({labels(classes[value])})"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def controls_html(declared: Any, static: str) -> str:
+    """Return the essay's controls (one labelled select per parameter) and the index of its variants.
+
+    Hidden until the page's script shows them (``sovind-variants.js``): without
+    JavaScript, and in print, the page is the published run. ``static`` is the
+    relative URL of the site's ``_static`` folder.
+    """
+    from sovind.essay.rerun import run_id
+    from sovind.essay.variants import variant_dir, variant_values
+
+    available = [{"values": v, "file": f"{static}/variants/{declared.name}/{run_id(v)}.json"}
+                 for v in variant_values(declared) if (variant_dir(declared.name, v) / "headlines.json").exists()]
+    fields, params = [], {}
+    for p in declared.parameters:
+        classes, names = p.option_classes(), p.option_names()
+        options = [{"value": v, "text": _shown(v, names, classes)} for v in p.allowed()]
+        params[p.name] = {"default": p.default, "label": p.help[:1].upper() + p.help[1:], "options": options}
+        choices = "".join(f'<option value="{escape(json.dumps(o["value"]))}"'
+                          f'{" selected" if o["value"] == p.default else ""}>{escape(o["text"])}'
+                          f'{" — this edition" if o["value"] == p.default else ""}</option>' for o in options)
+        fields.append(f'<label class="sovind-control"><span>{escape(params[p.name]["label"])}</span>'
+                      f'<select name="{escape(p.name)}">{choices}</select></label>')
+    index = json.dumps({"essay": declared.name, "parameters": params, "variants": available},
+                       sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    return (f'<form class="sovind-controls" hidden aria-label="Assumptions of this essay">'
+            f'<p class="sovind-controls-intro">Change an assumption to see every figure and every number in the '
+            f'text recomputed with it (computed when the book was built, by the essay\'s own code).</p>'
+            f'{"".join(fields)}<button type="button" class="sovind-tool sovind-reset">Back to this edition</button>'
+            f'</form><div class="sovind-variant-status" role="status" aria-live="polite"></div>'
+            f'<script type="application/json" class="sovind-variant-index">{index}</script>')
+
+
 class AssumptionsDirective(SphinxDirective):
-    """The essay's "Assumptions you can change" table and the command to rerun it, from its declaration."""
+    """The essay's "Assumptions you can change": controls, the list of values, and the command to rerun it."""
 
     def run(self) -> list[nodes.Node]:
-        """Return the table, parsed as MyST."""
+        """Return the controls (raw HTML) and the list, parsed as MyST."""
         from sovind.essay.declaration import essay
 
         declared = essay(Path(self.env.docname).name)
@@ -164,8 +206,56 @@ class AssumptionsDirective(SphinxDirective):
             links = ", ".join(f"{{doc}}`scenarios/{declared.name}-{s}`" for s in declared.scenarios)
             lines += ["", f"Alternative scenarios, run with the book: {links}."]
         container = nodes.container(classes=["sovind-assumptions"])
+        container += nodes.raw("", controls_html(declared, _static_url(self.env.docname, "").rstrip("/")),
+                               format="html")
         self.state.nested_parse(StringList(lines, source=declared.text.name), 0, container)
         return [container]
+
+
+def keyed_glue_role() -> Any:
+    """Return myst-nb's ``glue:text`` role, with each pasted number marked by its key and format.
+
+    The page's script finds every glued number by ``data-glue="key:format"`` to
+    show it under another variant; the text is exactly myst-nb's.
+    """
+    from myst_nb.ext.glue.roles import PasteTextRole
+
+    class KeyedPasteText(PasteTextRole):
+        def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+            found, messages = super().run()
+            key, fmt = self.text.rsplit(":", 1) if ":" in self.text else (self.text, "s")
+            out: list[nodes.Node] = []
+            for node in found:
+                if isinstance(node, nodes.inline) and "pasted-text" in node["classes"]:
+                    node = nodes.raw(node.astext(), f'<span class="pasted-text sovind-glue" data-glue="'
+                                     f'{escape(key)}:{escape(fmt)}">{escape(node.astext())}</span>', format="html")
+                out.append(node)
+            return out, messages
+
+    return KeyedPasteText()
+
+
+def _write_variants(app: Sphinx, exception: Exception | None) -> None:
+    """Write, for each essay, the data of every variant its page offers into ``_static/variants``."""
+    if exception is not None or app.builder.name != "html":
+        return
+    from sovind.essay.declaration import essays
+    from sovind.essay.rerun import run_id
+    from sovind.essay.variants import variant_data, variant_dir, variant_values
+    from sovind.files import write_if_changed
+
+    for name, declared in essays().items():
+        for values in variant_values(declared):
+            folder = variant_dir(name, values)
+            if (folder / "headlines.json").exists():
+                target = Path(app.outdir) / "_static" / "variants" / name / f"{run_id(values)}.json"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                data = variant_data(name, folder, values)
+                write_if_changed(target, json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
+        published = Path(app.outdir) / "_static" / "variants" / name / "published.json"
+        published.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(published, json.dumps(variant_data(name, run_dir(name), {}), sort_keys=True,
+                                               separators=(",", ":")) + "\n")
 
 
 def _is_thebe(asset: Any) -> bool:
@@ -285,9 +375,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("sovind-figure", FigureDirective)
     app.add_directive("sovind-compare", CompareDirective)
     app.add_directive("sovind-assumptions", AssumptionsDirective)
+    app.setup_extension("myst_nb")  # its glue domain first, then the keyed role in its place
+    app.add_role_to_domain("glue", "text", keyed_glue_role(), override=True)
     bibstyle.register()  # before sphinxcontrib-bibtex looks up `bibtex_default_style: sovind`
     app.connect("doctree-resolved", _number_figures)
     app.connect("build-finished", _copy_static)
+    app.connect("build-finished", _write_variants)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _launch_text, priority=900)
     app.connect("html-page-context", _accessible, priority=900)

@@ -80,3 +80,18 @@ def test_a_whole_number_is_written_with_ascii_digits_only(tmp_path):
     for text in ("1_913", " 1913", "١٩١٣"):
         result = cli("rerun", "fyp1", "-p", "base_year", text, runs=tmp_path / "runs")
         assert result.returncode == 2 and "it must be a whole number" in result.stderr, text
+
+
+@pytest.mark.book
+def test_the_pages_variant_is_what_the_command_line_rerun_gives(tmp_path):
+    """What the page switches to for a value is exactly ``python -m sovind rerun`` for it: numbers and figures."""
+    from sovind.essay.variants import variant_dir
+
+    result = cli("rerun", "fyp1", "-p", "plan_variant", "starting", runs=tmp_path / "runs")
+    assert result.returncode == 0, result.stderr[-2000:]
+    rerun_folder = tmp_path / "runs" / "fyp1" / "plan_variant-starting"
+    variant = variant_dir("fyp1", {"plan_variant": "starting"})
+    assert (variant / "headlines.json").read_bytes() == (rerun_folder / "headlines.json").read_bytes()
+    for figure_id in essays()["fyp1"].figures:
+        name = f"figures/{figure_id}.json"
+        assert (variant / name).read_bytes() == (rerun_folder / name).read_bytes(), figure_id
