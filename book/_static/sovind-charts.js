@@ -166,6 +166,7 @@
     var container = figure.querySelector(".sovind-chart");
     var specNode = figure.querySelector("script.sovind-spec");
     if (!container || !specNode) { return; }
+    delete container.dataset.rendered;  // set again once this drawing is in place
     if (!container.dataset.fallback) {
       var noscript = container.querySelector("noscript");
       container.dataset.fallback = noscript ? noscript.outerHTML : "";

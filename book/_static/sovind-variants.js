@@ -80,8 +80,10 @@
       });
       figures.forEach(function (f) {
         var spec = data ? data.figures[f.dataset.figureId] : undefined;
-        var changed = !!spec && JSON.stringify(spec) !== publishedSpecs[f.dataset.figureId];
+        var drawn = spec ? JSON.stringify(spec) : publishedSpecs[f.dataset.figureId];
+        var changed = drawn !== publishedSpecs[f.dataset.figureId];
         if (changed) { pictures += 1; }
+        var redraw = drawn !== (f.sovindSpec ? JSON.stringify(f.sovindSpec) : publishedSpecs[f.dataset.figureId]);
         f.sovindSpec = changed ? spec : null;
         f.classList.toggle("sovind-figure-changed", changed);
         var notes = f.parentElement.querySelector(".sovind-variant-note");
@@ -96,7 +98,7 @@
           var after = f.parentElement.querySelector(".sovind-figure-notes");
           if (after) { after.prepend(p); }
         }
-        if (window.sovindDraw) { window.sovindDraw(f); }
+        if (redraw && window.sovindDraw) { window.sovindDraw(f); }  // only the figures whose data changed
       });
       var moved = changedNames(values);
       var text = moved.length === 0 ? "Showing this edition: the published assumptions."
