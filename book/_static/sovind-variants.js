@@ -91,10 +91,21 @@
         if (changed) {
           var p = document.createElement("p");
           p.className = "sovind-variant-note";
-          p.textContent = "Drawn with other assumptions (" + changedNames(values).map(function (n) {
+          var shown = changedNames(values).map(function (n) {
             return params[n].label + ": " + optionText(n, values[n]);
-          }).join("; ") + "). Link to this view: " + window.location.href.split("#")[0] + "#" + f.dataset.figureId +
-            ". The citation and downloads below are of the published figure.";
+          }).join("; ");
+          var link = window.location.href.split("#")[0] + "#" + f.dataset.figureId;
+          p.textContent = "Drawn with other assumptions (" + shown + "). Link to this view: " + link +
+            ". The citation and the downloads under “Cite and reuse” are of the published figure; ";
+          var save = document.createElement("a");
+          save.href = "#";
+          save.textContent = "download this view as SVG";
+          save.addEventListener("click", function (event) {
+            event.preventDefault();
+            saveView(f, "Drawn with other assumptions (" + shown + "), not the published figure. " + link);
+          });
+          p.appendChild(save);
+          p.appendChild(document.createTextNode(" (the picture names these assumptions and its link)."));
           var after = f.parentElement.querySelector(".sovind-figure-notes");
           if (after) { after.prepend(p); }
         }
@@ -109,6 +120,38 @@
           "marked (focus or point at one to see its published value).";
       status.textContent = (note ? note + " " : "") + text;
       document.documentElement.dataset.sovindVariant = key(values);
+    }
+
+    // The chart as drawn now, with the assumptions and the link written under it, as an SVG file.
+    function saveView(figure, line) {
+      var svg = figure.querySelector(".sovind-chart svg");
+      if (!svg) { return; }
+      var width = parseFloat(svg.getAttribute("width")) || 600, height = parseFloat(svg.getAttribute("height")) || 400;
+      var words = line.split(" "), lines = [], row = "";
+      words.forEach(function (w) {
+        if (row && (row + " " + w).length > Math.floor(width / 6.8)) { lines.push(row); row = w; }
+        else { row = row ? row + " " + w : w; }
+      });
+      if (row) { lines.push(row); }
+      var esc = function (t) { return t.replace(/&/g, "&amp;").replace(/</g, "&lt;"); };
+      var inner = svg.outerHTML.replace(/ aria-hidden="true"/, "");
+      var total = height + 10 + 15 * lines.length;
+      var text = lines.map(function (l, i) {
+        return '<text x="8" y="' + (height + 20 + 15 * i) + '">' + esc(l) + "</text>";
+      }).join("");
+      var dark = document.documentElement.dataset.theme === "dark";  // the chart is drawn in the page's theme
+      var file = '<svg xmlns="http://www.w3.org/2000/svg" width="' + width + '" height="' + total + '" viewBox="0 0 ' +
+        width + " " + total + '"><rect width="100%" height="100%" fill="' + (dark ? "#121212" : "#ffffff") + '"/>' +
+        inner + '<g font-family="DejaVu Sans, Verdana, sans-serif" font-size="11" fill="' +
+        (dark ? "#dddddd" : "#333333") + '">' + text + "</g></svg>";
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([file], { type: "image/svg+xml" }));
+      a.download = figure.dataset.figureId + "-" + changedNames(current()).map(function (n) {
+        return n + "-" + String(current()[n]);
+      }).join("-") + ".svg";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
     }
 
     function setUrl(values) {

@@ -140,3 +140,16 @@ def test_urbanisation_has_the_1897_census_as_a_baseline():
     glued = headlines(run_dir("urbanisation"))
     # Census of 1897: 125,640,021 people (the «Общий свод», pp. 2-3); 16,828,395 in towns (Sablin et al., POPCITY).
     assert glued["share_1897"] == pytest.approx(100 * 16828395 / 125640021)
+
+
+def test_urbanisation_sets_the_russian_republic_against_the_rest_of_the_union():
+    glued = headlines(run_dir("urbanisation"))
+    # rsfsr-1926-urban.txt and rsfsr-1926-total.txt, row "total", both genders: 17,442,655 of 100,891,244;
+    # rsfsr-1939-*.txt, row "всего": 36,875,233 of 109,397,463 (the census tables as transcribed).
+    assert glued["rsfsr_share_1926"] == pytest.approx(100 * 17442655 / 100891244)
+    assert glued["rsfsr_share_1939"] == pytest.approx(100 * 36875233 / 109397463)
+    union = load("census_counts").query("census == 1939").set_index("measure")["value"]
+    assert glued["rest_share_1939"] == pytest.approx(100 * (union["urban"] - 36875233) / (union["total"] - 109397463))
+    # What the text says: a little less urban than the union in 1926, more urban in 1939.
+    assert glued["rsfsr_share_1926"] < glued["union_share_1926"]
+    assert glued["rsfsr_share_1939"] > glued["union_share_1939"]

@@ -104,3 +104,24 @@ def test_an_invalid_value_in_the_link_is_ignored_with_a_notice(server, browser):
     assert errors == []
     assert "bogus" in state["status"]
     check(state, *expected(run_dir("fyp1"), "fyp1"))
+
+
+def test_a_changed_figure_says_what_it_shows_and_downloads_with_it(server, browser, tmp_path):  # noqa: F811
+    from pathlib import Path
+
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{server}/book/fyp1.html?plan_variant=starting", wait_until="networkidle")
+    tab.wait_for_function("document.documentElement.dataset.sovindVariant !== undefined")
+    tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
+    figure = tab.locator("figure#fyp1-fulfilment-by-product")
+    note = figure.locator(".sovind-variant-note").inner_text()
+    with tab.expect_download() as info:
+        figure.get_by_text("download this view as SVG").click()
+    picture = Path(info.value.path()).read_text(encoding="utf-8")
+    untouched = tab.locator("figure#fyp1-output-index .sovind-variant-note").count()
+    context.close()
+    assert "Which plan the 1932 outcomes are measured against: starting" in note
+    assert "plan_variant=starting" in note and "published figure" in note
+    assert "<svg" in picture and "not the published figure" in picture and "plan_variant=starting" in picture
+    assert untouched == 0, "a figure the choice does not change carries no note"

@@ -24,6 +24,7 @@ STEPS = (
     "urban_labour",
     "annual_series",
     "census_counts",
+    "census_republics",
     "excluded_values",
     "gross_industrial_output",
     "conflicts",

@@ -210,6 +210,28 @@ def census_1897(raw_dir: Path) -> list[dict[str, Any]]:
     return out
 
 
+#: The censuses whose tables the transcription also gives for the Russian republic alone.
+REPUBLIC_CENSUSES = {1926: "17 December 1926", 1939: "17 January 1939"}
+RSFSR = "rsfsr"  # the Russian Soviet Federative Socialist Republic, in the borders of the census year
+
+
+def republic_rows(raw_dir: Path) -> list[dict[str, Any]]:
+    """Return the total, urban and rural population of the RSFSR at the censuses of 1926 and 1939."""
+    rows = []
+    for year, date in REPUBLIC_CENSUSES.items():
+        for measure in ("total", "urban", "rural"):
+            name = f"rsfsr-{year}-{measure}.txt"
+            source: SourceFile = source_file("rtss_census", name, raw_dir)
+            value, line, locator, kind = census_count(source, "both genders")
+            rows.append({
+                "census": year, "date": date, "territory": RSFSR, "measure": measure, "value": int(value),
+                "unit": "persons", "source": source.publication, "locator": f"{name}: {locator}",
+                "derived": "sum over single years of age, 100+ and age not stated" if kind == "sum" else "",
+                "raw_file": source.label, "raw_line": line,
+            })
+    return rows
+
+
 def census_rows(raw_dir: Path) -> list[dict[str, Any]]:
     """Return the total, urban and rural population of each census, as printed or summed over age."""
     rows = census_1897(raw_dir)
