@@ -35,9 +35,12 @@
     Object.keys(encoding).forEach(function (channel) {
       var def = encoding[channel];
       if (!def || typeof def !== "object") { return; }
+      var legendChannel = ["color", "fill", "stroke", "shape", "strokeDash", "size", "opacity"].indexOf(channel) >= 0;
+      if (legendChannel && def.legend === undefined && def.field) { def.legend = {}; }
       if (def.legend && typeof def.legend === "object") {
         def.legend.labelLimit = inner - 30;
         def.legend.titleLimit = inner;
+        if (!def.legend.labelExpr) { def.legend.labelExpr = twoLines(inner - 30); }
       }
       if (def.axis && typeof def.axis === "object") {
         def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
@@ -66,6 +69,16 @@
     var spec = typeof title === "string" ? { text: title } : clone(title);
     if (typeof spec.text === "string") { spec.text = wrapText(spec.text, Math.max(20, Math.floor(px / 9))); }
     return spec;
+  }
+
+  // A legend label too long for `px` (11 px type: about 6.5 px a character) goes on two lines, broken at
+  // the last space that fits, so that two sources differing only at the end stay apart on a phone.
+  function twoLines(px) {
+    var most = Math.max(12, Math.floor(px / 6.5));
+    var head = "substring(datum.label, 0, " + most + ")";
+    var cut = "lastindexof(" + head + ", ' ')";
+    return "length(datum.label) > " + most + " && " + cut + " > 0 ? [substring(datum.label, 0, " + cut +
+      "), substring(datum.label, " + cut + " + 1)] : datum.label";
   }
 
   // Reflow a spec for a container `width` px wide, each panel `inner` px wide; a narrow screen also
