@@ -80,27 +80,20 @@ def switch_times(html: Path) -> dict[str, float]:
     Measured in headless Chromium on a local server, the variant's data not yet
     fetched (the first switch, the slowest), as a reader on this machine would see it.
     """
-    import functools
     import json
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
     from playwright.sync_api import sync_playwright
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
+    from sovind.site.browser import launch, serving
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     times = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+    with serving(html) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
         for name, declared in essays().items():
             parameter = declared.parameters[0]
             value = next(v for v in parameter.allowed() if v != parameter.default)
             tab = browser.new_page(viewport={"width": 1280, "height": 900})
-            tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/book/{name}.html", wait_until="networkidle")
+            tab.goto(f"{url}/book/{name}.html", wait_until="networkidle")
             tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
             start = tab.evaluate("performance.now()")
             tab.select_option(f"select[name={parameter.name}]", json.dumps(value))
@@ -111,7 +104,6 @@ def switch_times(html: Path) -> dict[str, float]:
             times[name] = tab.evaluate("performance.now()") - start
             tab.close()
         browser.close()
-    httpd.shutdown()
     return times
 
 

@@ -32,6 +32,11 @@ ALL_COMBINATIONS = 8
 VARIANTS = paths.BUILD / "sovind" / "variants"
 
 
+def _changed(declared: Essay, values: dict[str, Any]) -> dict[str, Any]:
+    """Return the values that differ from the essay's defaults: how a variant is named and stored."""
+    return {k: v for k, v in values.items() if v != declared.parameter(k).default}
+
+
 def variant_values(declared: Essay) -> list[dict[str, Any]]:
     """Return the non-default parameter values of every variant the page offers, in a stable order."""
     allowed = {p.name: p.allowed() for p in declared.parameters}
@@ -39,13 +44,13 @@ def variant_values(declared: Essay) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     if math.prod(len(v) for v in allowed.values()) <= ALL_COMBINATIONS:
         for combination in itertools.product(*allowed.values()):
-            values = {k: v for k, v in zip(allowed, combination, strict=True) if v != defaults[k]}
+            values = _changed(declared, dict(zip(allowed, combination, strict=True)))
             if values:
                 found.append(values)
     else:
         found += [{name: value} for name, options in allowed.items() for value in options if value != defaults[name]]
         for scenario in declared.scenarios.values():
-            values = {k: v for k, v in scenario.items() if v != defaults[k]}
+            values = _changed(declared, scenario)
             if values and values not in found:
                 found.append(values)
     return found
@@ -57,11 +62,18 @@ def variant_dir(name: str, values: dict[str, Any]) -> Path:
 
     declared = essay(name)
     for scenario, scenario_values in declared.scenarios.items():
-        if {k: v for k, v in scenario_values.items() if v != declared.parameter(k).default} == values:
+        if _changed(declared, scenario_values) == values:
             return run_dir(name, scenario)
     from sovind.essay.rerun import run_id  # a variant's folder is named as a rerun's for the same values
 
     return VARIANTS / name / run_id(values)
+
+
+def variant_file(name: str, values: dict[str, Any]) -> str:
+    """Where the site keeps a variant's data, relative to its ``_static`` folder."""
+    from sovind.essay.rerun import run_id
+
+    return f"variants/{name}/{run_id(values)}.json"
 
 
 def variant_jobs(names: list[str]) -> list[Any]:
@@ -78,17 +90,18 @@ def variant_jobs(names: list[str]) -> list[Any]:
     return out
 
 
-def glue_uses(declared: Essay) -> list[tuple[str, str]]:
-    """Return every (key, format) the essay's text pastes with ``{glue:text}``, once each, in order.
+def split_glue(text: str) -> tuple[str, str]:
+    """Split a ``{glue:text}`` role's text into key and format, as myst-nb does: "share:.1f" -> ("share", ".1f")."""
+    key, _, fmt = text.rpartition(":") if ":" in text else (text, "", "s")
+    return key, fmt
 
-    Parsed as myst-nb's role parses it: the text after the last colon is the format.
-    """
+
+def glue_uses(declared: Essay) -> list[tuple[str, str]]:
+    """Return every (key, format) the essay's text pastes with ``{glue:text}``, once each, in order."""
     import re
 
-    found: dict[tuple[str, str], None] = {}
-    for text in re.findall(r"\{glue:text\}`([^`]+)`", declared.text.read_text(encoding="utf-8")):
-        key, _, fmt = text.rpartition(":") if ":" in text else (text, "", "s")
-        found[(key, fmt)] = None
+    found = {split_glue(text): None for text in
+             re.findall(r"\{glue:text\}`([^`]+)`", declared.text.read_text(encoding="utf-8"))}
     return list(found)
 
 

@@ -34,9 +34,6 @@ from sovind.files import write_if_changed
 SINGLE = paths.BUILD / "pdf" / "_build" / "singlehtml"
 #: Where the site offers the PDF (linked from the front page).
 PDF = paths.BUILD / "html" / "sovind-book.pdf"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 #: The date written into the PDF's metadata, in place of the moment it was printed.
 FIXED_DATE = b"D:19800101000000+00'00'"
 
@@ -182,6 +179,8 @@ def build_pdf(single: Path = SINGLE, target: Path = PDF) -> Path:
     """Print the single-page build to ``target``; return its path. Raises if a chart or a chapter is missing."""
     from playwright.sync_api import sync_playwright
 
+    from sovind.site.browser import launch
+
     source = single / "book" / "intro.html"
     if not source.exists():
         raise FileNotFoundError(f"no single-page build at {paths.relative(source)}: run `make pdf`")
@@ -192,7 +191,7 @@ def build_pdf(single: Path = SINGLE, target: Path = PDF) -> Path:
     for folder in ("figures", "scenarios"):
         shutil.copytree(paths.BUILD / "html" / "_static" / folder, single / "_static" / folder, dirs_exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         try:
             def printed(pages: list[int], draft: bool) -> tuple[bytes, list[dict]]:
                 tab = browser.new_page(viewport={"width": 1000, "height": 1400})

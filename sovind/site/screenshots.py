@@ -8,23 +8,14 @@ browser tests do that); this is for looking.
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from sovind import paths
-from sovind.site.pdf import ARGS, CHROMIUM
+from sovind.site.browser import launch, serving
 
 WIDTHS = (390, 1280)
 MODES = ("light", "dark")
 OUT = paths.BUILD / "screenshots"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:  # no line per request
-        pass
 
 
 def take(essays: list[str], out: Path = OUT) -> list[Path]:
@@ -35,27 +26,21 @@ def take(essays: list[str], out: Path = OUT) -> list[Path]:
     if not (site / "index.html").exists():
         raise FileNotFoundError("no built book in _build/html: run `make book` first")
     out.mkdir(parents=True, exist_ok=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     written = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or CHROMIUM, args=ARGS)
-            for essay in essays:
-                for width in WIDTHS:
-                    for mode in MODES:
-                        tab = browser.new_page(viewport={"width": width, "height": 900})
-                        tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/book/{essay}.html",
-                                 wait_until="networkidle")
-                        if mode == "dark":
-                            tab.evaluate("document.documentElement.dataset.theme = 'dark'")
-                        tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')]"
-                                              f".every(c => c.dataset.rendered && c.dataset.theme === '{mode}')")
-                        target = out / f"{essay}-{width}-{mode}.png"
-                        tab.screenshot(path=str(target), full_page=True)
-                        tab.close()
-                        written.append(target)
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serving(site) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        for essay in essays:
+            for width in WIDTHS:
+                for mode in MODES:
+                    tab = browser.new_page(viewport={"width": width, "height": 900})
+                    tab.goto(f"{url}/book/{essay}.html", wait_until="networkidle")
+                    if mode == "dark":
+                        tab.evaluate("document.documentElement.dataset.theme = 'dark'")
+                    tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')]"
+                                          f".every(c => c.dataset.rendered && c.dataset.theme === '{mode}')")
+                    target = out / f"{essay}-{width}-{mode}.png"
+                    tab.screenshot(path=str(target), full_page=True)
+                    tab.close()
+                    written.append(target)
+        browser.close()
     return written

@@ -35,7 +35,6 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from sovind import paths
-from sovind.essay.execute import run_dir
 from sovind.site import bibstyle
 from sovind.site.figure import FigureRecord
 
@@ -157,10 +156,9 @@ def controls_html(declared: Any, static: str) -> str:
     JavaScript, and in print, the page is the published run. ``static`` is the
     relative URL of the site's ``_static`` folder.
     """
-    from sovind.essay.rerun import run_id
-    from sovind.essay.variants import variant_dir, variant_values
+    from sovind.essay.variants import variant_dir, variant_file, variant_values
 
-    available = [{"values": v, "file": f"{static}/variants/{declared.name}/{run_id(v)}.json"}
+    available = [{"values": v, "file": f"{static}/{variant_file(declared.name, v)}"}
                  for v in variant_values(declared) if (variant_dir(declared.name, v) / "headlines.json").exists()]
     fields, params = [], {}
     for p in declared.parameters:
@@ -220,10 +218,12 @@ def keyed_glue_role() -> Any:
     """
     from myst_nb.ext.glue.roles import PasteTextRole
 
+    from sovind.essay.variants import split_glue
+
     class KeyedPasteText(PasteTextRole):
         def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
             found, messages = super().run()
-            key, fmt = self.text.rsplit(":", 1) if ":" in self.text else (self.text, "s")
+            key, fmt = split_glue(self.text)
             out: list[nodes.Node] = []
             for node in found:
                 if isinstance(node, nodes.inline) and "pasted-text" in node["classes"]:
@@ -240,22 +240,17 @@ def _write_variants(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "html":
         return
     from sovind.essay.declaration import essays
-    from sovind.essay.rerun import run_id
-    from sovind.essay.variants import variant_data, variant_dir, variant_values
+    from sovind.essay.variants import variant_data, variant_dir, variant_file, variant_values
     from sovind.files import write_if_changed
 
     for name, declared in essays().items():
         for values in variant_values(declared):
             folder = variant_dir(name, values)
             if (folder / "headlines.json").exists():
-                target = Path(app.outdir) / "_static" / "variants" / name / f"{run_id(values)}.json"
+                target = Path(app.outdir) / "_static" / variant_file(name, values)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 data = variant_data(name, folder, values)
                 write_if_changed(target, json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
-        published = Path(app.outdir) / "_static" / "variants" / name / "published.json"
-        published.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(published, json.dumps(variant_data(name, run_dir(name), {}), sort_keys=True,
-                                               separators=(",", ":")) + "\n")
 
 
 def _is_thebe(asset: Any) -> bool:

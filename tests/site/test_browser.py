@@ -5,40 +5,26 @@ Needs `make book` first (``make test`` does it) and Debian's chromium at /usr/bi
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from sovind.site.browser import CHROMIUM, launch, serving
+
 pytestmark = [pytest.mark.browser, pytest.mark.book]
 
 HTML = Path("_build/html")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = sorted(p.relative_to(HTML).as_posix() for p in HTML.glob("**/*.html") if "_static" not in p.parts)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
 
 
 @pytest.fixture(scope="module")
 def server():
     if not (HTML / "index.html").exists():
         pytest.fail("no built book in _build/html: run `make book` first")
-    handler = functools.partial(_Quiet, directory=str(HTML))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(HTML) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +32,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail("chromium not found: `make test` installs it with apt-get")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 
@@ -211,10 +197,15 @@ def test_print_shows_the_essay_and_its_figures_without_the_interface(server, bro
     assert shown == {"sidebar": False, "cite": False, "code": False, "link": True, "chart": True, "keep": "avoid"}
 
 
-def _open(browser, server, page, width=1280, mode="light", **options):
-    """Open a page of the built book at a width and in a colour mode, with every chart drawn."""
+def _open(browser, server, page, width=1280, mode="light", errors=None, **options):
+    """Open a page of the built book at a width and in a colour mode, with every chart drawn.
+
+    ``errors``, if given, collects every script error the page raises.
+    """
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
     tab = context.new_page()
+    if errors is not None:
+        tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.goto(f"{server}/{page}", wait_until="networkidle")
     if mode == "dark":
         tab.evaluate("document.documentElement.dataset.theme = 'dark'")

@@ -16,7 +16,7 @@ import pytest
 from sovind.essay.declaration import essays
 from sovind.essay.execute import run_dir
 from sovind.essay.variants import formatted, variant_dir
-from tests.site.test_browser import browser, server  # noqa: F401  (fixtures)
+from tests.site.test_browser import _open, browser, server  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.book]
 
@@ -52,55 +52,53 @@ def check(state: dict, headlines: dict, specs: dict) -> None:
         assert state["figures"][figure_id] == spec, figure_id
 
 
-def _open(browser, server, essay: str, query: str = ""):  # noqa: F811
-    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+def _page(browser, server, essay: str, query: str = "", **options):  # noqa: F811
+    """Open an essay's page (with a query string, if given); return its context, tab and script errors."""
     errors: list[str] = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(f"{server}/book/{essay}.html{query}", wait_until="networkidle")
-    tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
-    return tab, errors
+    context, tab = _open(browser, server, f"book/{essay}.html{query}", errors=errors, **options)
+    return context, tab, errors
 
 
 @pytest.mark.parametrize("essay", list(essays()))
 def test_the_published_page_shows_the_published_run(server, browser, essay):  # noqa: F811
-    tab, errors = _open(browser, server, essay)
+    context, tab, errors = _page(browser, server, essay)
     state = tab.evaluate(_STATE)
     hidden = tab.evaluate("document.querySelector('form.sovind-controls').hidden")
-    tab.close()
+    context.close()
     check(state, *expected(run_dir(essay), essay))
     assert not hidden and errors == []
 
 
 @pytest.mark.parametrize(("essay", "parameter", "value"), CASES, ids=[f"{e}-{p}-{v}" for e, p, v in CASES])
 def test_choosing_a_value_shows_that_runs_numbers_and_figures(server, browser, essay, parameter, value):  # noqa: F811
-    tab, errors = _open(browser, server, essay)
+    context, tab, errors = _page(browser, server, essay)
     tab.select_option(f"form.sovind-controls select[name={parameter}]", json.dumps(value))
     wanted = json.dumps([[parameter, value]], separators=(",", ":"))
     tab.wait_for_function(f"document.documentElement.dataset.sovindVariant === {json.dumps(wanted)}")
     tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
     state = tab.evaluate(_STATE)
     url = tab.url
-    tab.close()
+    context.close()
     assert errors == []
     check(state, *expected(variant_dir(essay, {parameter: value}), essay))
     assert f"{parameter}={json.dumps(value).strip(chr(34))}" in url  # as the page writes it: true, 1928, starting
 
 
 def test_a_link_with_a_value_reproduces_that_view(server, browser):  # noqa: F811
-    tab, errors = _open(browser, server, "fyp1", "?plan_variant=starting")
+    context, tab, errors = _page(browser, server, "fyp1", "?plan_variant=starting")
     tab.wait_for_function("document.documentElement.dataset.sovindVariant !== undefined")
     state = tab.evaluate(_STATE)
     chosen = tab.eval_on_selector("select[name=plan_variant]", "s => s.value")
-    tab.close()
+    context.close()
     assert errors == [] and chosen == '"starting"'
     check(state, *expected(variant_dir("fyp1", {"plan_variant": "starting"}), "fyp1"))
 
 
 def test_an_invalid_value_in_the_link_is_ignored_with_a_notice(server, browser):  # noqa: F811
-    tab, errors = _open(browser, server, "fyp1", "?plan_variant=bogus")
+    context, tab, errors = _page(browser, server, "fyp1", "?plan_variant=bogus")
     tab.wait_for_function("document.querySelector('.sovind-variant-status').textContent.includes('does not offer')")
     state = tab.evaluate(_STATE)
-    tab.close()
+    context.close()
     assert errors == []
     assert "bogus" in state["status"]
     check(state, *expected(run_dir("fyp1"), "fyp1"))
@@ -109,9 +107,7 @@ def test_an_invalid_value_in_the_link_is_ignored_with_a_notice(server, browser):
 def test_a_changed_figure_says_what_it_shows_and_downloads_with_it(server, browser, tmp_path):  # noqa: F811
     from pathlib import Path
 
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.goto(f"{server}/book/fyp1.html?plan_variant=starting", wait_until="networkidle")
+    context, tab, errors = _page(browser, server, "fyp1", "?plan_variant=starting", accept_downloads=True)
     tab.wait_for_function("document.documentElement.dataset.sovindVariant !== undefined")
     tab.wait_for_function("[...document.querySelectorAll('.sovind-chart')].every(c => c.dataset.rendered)")
     figure = tab.locator("figure#fyp1-fulfilment-by-product")
@@ -125,3 +121,4 @@ def test_a_changed_figure_says_what_it_shows_and_downloads_with_it(server, brows
     assert "plan_variant=starting" in note and "published figure" in note
     assert "<svg" in picture and "not the published figure" in picture and "plan_variant=starting" in picture
     assert untouched == 0, "a figure the choice does not change carries no note"
+    assert errors == []
