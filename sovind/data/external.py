@@ -236,6 +236,41 @@ def census_count(source: SourceFile, column: str) -> tuple[float, int, str, str]
     return total, 1, f'sum of the {used} rows of single years of age, 100+ and age not stated, column "{column}"', "sum"
 
 
+#: The 1939 census workbook's population categories (as printed, with its soft line-break hyphens) → measures.
+_REPUBLIC_MEASURES = {"все насе-ление": "total", "город-ское насе-ление": "urban", "сель-ское насе-ление": "rural"}
+
+
+def republic_counts(source: SourceFile) -> list[tuple[str, str, int, int, str]]:
+    """Return a republic census workbook's all-ages counts for both sexes: (republic, measure, persons, row, locator).
+
+    The workbook (``.xls``) has one block per area: a row per population (all, urban, rural) and sex; the area
+    is named on its first row, the population on each both-sexes row (column E), the sex in column F and the
+    count of all ages in column G. A layout that does not match stops with the file, row and column.
+    """
+    import xlrd
+
+    sheet = xlrd.open_workbook(str(source.path)).sheet_by_index(0)
+    header = sheet.row_values(1)
+    if header[3:7] != ["республика", "категория", "пол / возраст", "всего"]:
+        raise DataError(source.label, f"row 2 should head columns D-G 'республика, категория, пол / возраст, всего', "
+                                      f"not {header[3:7]!r}", line=2, column="D")
+    counts, area = [], ""
+    for index in range(2, sheet.nrows):
+        cells = sheet.row_values(index)
+        area = cells[3] or area
+        if cells[5] != "оба пола":
+            continue
+        if cells[4] not in _REPUBLIC_MEASURES:
+            raise DataError(source.label, f"unknown population {cells[4]!r}; known: {', '.join(_REPUBLIC_MEASURES)}",
+                            line=index + 1, column="E")
+        if not isinstance(cells[6], float) or cells[6] != int(cells[6]):
+            raise DataError(source.label, f"count {cells[6]!r} is not a whole number", line=index + 1, column="G")
+        counts.append((area, _REPUBLIC_MEASURES[cells[4]], int(cells[6]), index + 1,
+                       f'sheet "{sheet.name}", row {index + 1}: {area}, {cells[4].replace("-", "")}, both sexes, '
+                       f'all ages (column G)'))
+    return counts
+
+
 def dbf_records(source: SourceFile) -> list[dict[str, str | float | None]]:
     """Return the records of a dBASE table (a GIS attribute file): text fields as text, numbers as floats.
 

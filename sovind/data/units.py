@@ -24,6 +24,7 @@ UNITS: dict[str, Unit] = {
     "billion rubles (1926/27 prices)": Unit("billion rubles (1926/27 prices)", Decimal(1)),
     "index, 1928 = 100": Unit("index, 1928 = 100", Decimal(1)),
     "index, 1950 = 100": Unit("index, 1950 = 100", Decimal(1)),
+    "index, 1940 = 100": Unit("index, 1940 = 100", Decimal(1)),
     # electrical energy → billion kWh
     "kWh": Unit("billion kWh", Decimal("1e-9")),
     "million kWh": Unit("billion kWh", Decimal("0.001")),
@@ -61,12 +62,15 @@ UNITS: dict[str, Unit] = {
     "enterprises": Unit("enterprises", Decimal(1)),
     "million people": Unit("million people", Decimal(1)),
     "people": Unit("million people", Decimal("0.000001")),
+    "thousand people": Unit("million people", Decimal("0.001")),
     "wagons": Unit("thousand wagons", Decimal("0.001")),
     "million wagons": Unit("thousand wagons", Decimal(1000)),
     # counts and durations stay as they are
     "stations": Unit("stations", Decimal(1)),
     "regions": Unit("regions", Decimal(1)),
     "years": Unit("years", Decimal(1)),
+    "months": Unit("months", Decimal(1)),
+    "tanks": Unit("tanks", Decimal(1)),
     "times 1913": Unit("times 1913", Decimal(1)),
 }
 

@@ -78,13 +78,15 @@ def report(essay: str, values: dict[str, Any], diff: list[tuple[str, str, str]],
         md += ["No headline number changed."]
     md += ["", "## Figures, published (left) and this run (right)", ""]
     for figure_id, left, right in figures:
-        md += [f"**{figure_id}**", "",
-               f'<img src="{left}" alt="{figure_id}, published" width="48%"> '
-               f'<img src="{right}" alt="{figure_id}, this run" width="48%">', ""]
+        before = (f'<img src="{left}" alt="{figure_id}, published" width="48%"> ' if left
+                  else "(not in the published essay) ")
+        md += [f"**{figure_id}**", "", before + f'<img src="{right}" alt="{figure_id}, this run" width="48%">', ""]
     rows = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td>{html.escape(b)}</td><td>{html.escape(a)}</td></tr>"
                    for k, b, a in diff) or "<tr><td colspan=3>No headline number changed.</td></tr>"
-    pictures = "".join(f'<h3>{html.escape(f)}</h3><img src="{html.escape(left)}" width="48%"> '
-                       f'<img src="{html.escape(right)}" width="48%">' for f, left, right in figures)
+    missing = "<p>Not in the published essay.</p>"
+    pictures = "".join(f'<h3>{html.escape(f)}</h3>'
+                       + (f'<img src="{html.escape(left)}" width="48%"> ' if left else missing)
+                       + f'<img src="{html.escape(right)}" width="48%">' for f, left, right in figures)
     page = (f"<!doctype html><html lang=en><meta charset=utf-8><title>{html.escape(title)}</title>"
             f"<h1>{html.escape(title)}</h1><p>Run with {html.escape(assumptions.replace('`', ''))}.</p>"
             f"<table><tr><th>Headline number<th>Published<th>This run</tr>{rows}</table>{pictures}</html>\n")
@@ -102,9 +104,12 @@ def rerun(essay: str, values: dict[str, Any], target: Path | None = None) -> Pat
     execute(declared, values, out)
     figures = []
     for figure_id in declared.figures:
-        export(figure_record(published, figure_id), out / "published")
+        left = ""  # a figure the published run does not have yet (the essay changed since it was published)
+        if (published / "figures" / f"{figure_id}.json").is_file():
+            export(figure_record(published, figure_id), out / "published")
+            left = f"published/{figure_id}.svg"
         export(figure_record(out, figure_id), out / "pictures")
-        figures.append((figure_id, f"published/{figure_id}.svg", f"pictures/{figure_id}.svg"))
+        figures.append((figure_id, left, f"pictures/{figure_id}.svg"))
     markdown, page = report(essay, values, changes(before, headlines(out)), figures)
     (out / "report.md").write_text(markdown, encoding="utf-8")
     (out / "report.html").write_text(page, encoding="utf-8")

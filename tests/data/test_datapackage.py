@@ -28,6 +28,7 @@ FACTORS = {
     ("тыс. кВт", "MW"): Decimal(1),
     ("млрд кВт•ч", "billion kWh"): Decimal(1),
     ("млн. бочек", "million barrels"): Decimal(1),
+    ("thousand people", "million people"): Decimal("0.001"),
     ("GW", "MW"): Decimal(1000),
     ("MW", "MW"): Decimal(1),
     ("млн. т", "million t"): Decimal(1),

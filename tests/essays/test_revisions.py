@@ -153,3 +153,43 @@ def test_urbanisation_sets_the_russian_republic_against_the_rest_of_the_union():
     # What the text says: a little less urban than the union in 1926, more urban in 1939.
     assert glued["rsfsr_share_1926"] < glued["union_share_1926"]
     assert glued["rsfsr_share_1939"] > glued["union_share_1939"]
+
+
+def test_evacuation_default_estimate_of_people_moved_is_scholarly():
+    from sovind.data.bib import entries
+    from sovind.essay.declaration import essay
+
+    default = essay("evacuation").defaults()["people_estimate"]
+    source = load("evacuated_people").set_index("estimate").loc[default, "source"]
+    # Goldman and Filtzer (a scholarly monograph), not the popular article the first edition led with.
+    assert source == "goldman_filtzer"
+    assert entries().entries[source].fields["sourceclass"] == "scholarly"
+
+
+def test_evacuation_shows_the_shift_east_and_the_official_wartime_indexes():
+    glued = headlines(run_dir("evacuation"))
+    # German history after Segbers, p. 280: «Roheisen | 28,5 | 97,4», «Kohle | 35,7 | 81,8»;
+    # p. 274: «Rüstungsindustrie | 140 | 186 | 224 | 251 | 173», «Nationaleinkommen | 92 | 66 | ...».
+    assert (glued["east_pig_1940"], glued["east_pig_1942"]) == (28.5, 97.4)
+    assert (glued["east_coal_1940"], glued["east_coal_1942"]) == (35.7, 81.8)
+    assert (glued["idx_arms_peak"], glued["idx_arms_peak_year"], glued["idx_income_1942"]) == (251, 1944, 66)
+    # The table's heading was not seen; it is read as 1940 = 100 because its 1945 index of gross industrial
+    # output equals the ratio of Nutter's official figures (Table F-1), a second source.
+    assert glued["idx_industry_1945"] == round(glued["all_1945_pct"])
+    # Paramonov (2005), part 107: Urals coal «11956 тыс. тонн в 1940 г.» and «25667 тыс. тонн в 1945 г.».
+    assert (glued["urals_coal_1940"], glued["urals_coal_1945"]) == (11.956, 25.667)
+    shift = pd.read_csv(f"{FIGURES}/evacuation-eastern-share.csv")
+    assert len(shift) == 24 and set(shift["period"]) == {1940, 1942}
+
+
+def test_urbanisation_divides_urban_growth_and_compares_every_republic_in_1939():
+    glued = headlines(run_dir("urbanisation"))
+    # Lewin: "towns swelled by 29.6 million inhabitants – 18.5 million of them new arrivals; 5.3 million through
+    # natural growth ...; and 5.8 million through administrative decisions" (the parts add up to the whole).
+    assert (glued["lewin_arrivals"], glued["lewin_natural"], glued["lewin_reclassified"]) == (18.5, 5.3, 5.8)
+    assert glued["lewin_arrivals"] + glued["lewin_natural"] + glued["lewin_reclassified"] == pytest.approx(29.6)
+    # 1939-republics.xls, column G, both sexes: Ukraine 11,190,370 urban of 30,946,218; Tajikistan 249,301 of
+    # 1,484,440 (the most and the least urban of the eleven).
+    assert (glued["most_urban_republic"], glued["least_urban_republic"]) == ("Ukraine", "Tajikistan")
+    assert glued["most_urban_share"] == pytest.approx(100 * 11190370 / 30946218)
+    assert glued["least_urban_share"] == pytest.approx(100 * 249301 / 1484440)

@@ -19,6 +19,8 @@ STEPS = (
     "evacuated_people",
     "occupied_shares",
     "evacuation_logistics",
+    "eastern_industry",
+    "wartime_indexes",
     "census_population",
     "city_population",
     "urban_labour",

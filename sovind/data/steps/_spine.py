@@ -26,6 +26,7 @@ from sovind.data.external import (
     dbf_records,
     long_rows,
     provenance,
+    republic_counts,
     source_file,
     wide_column,
     wide_row,
@@ -213,6 +214,13 @@ def census_1897(raw_dir: Path) -> list[dict[str, Any]]:
 #: The censuses whose tables the transcription also gives for the Russian republic alone.
 REPUBLIC_CENSUSES = {1926: "17 December 1926", 1939: "17 January 1939"}
 RSFSR = "rsfsr"  # the Russian Soviet Federative Socialist Republic, in the borders of the census year
+#: The union republics of the 1939 census workbook (as printed) → territory keys; the RSFSR is read from its own files.
+REPUBLICS_1939 = {
+    "УкраинскаяССР": "ukrainian-ssr", "БелорусскаяССР": "belorussian-ssr", "АзербайджанскаяССР": "azerbaijan-ssr",
+    "ГрузинскаяССР": "georgian-ssr", "АрмянскаяССР": "armenian-ssr", "ТуркменскаяССР": "turkmen-ssr",
+    "УзбекскаяССР": "uzbek-ssr", "ТаджикскаяССР": "tajik-ssr", "КазахскаяССР": "kazakh-ssr",
+    "КиргизскаяССР": "kirghiz-ssr",
+}
 
 
 def republic_rows(raw_dir: Path) -> list[dict[str, Any]]:
@@ -229,6 +237,40 @@ def republic_rows(raw_dir: Path) -> list[dict[str, Any]]:
                 "derived": "sum over single years of age, 100+ and age not stated" if kind == "sum" else "",
                 "raw_file": source.label, "raw_line": line,
             })
+    return rows + republic_rows_1939(raw_dir, {r["measure"]: r["value"] for r in rows if r["census"] == 1939})
+
+
+def republic_rows_1939(raw_dir: Path, rsfsr: dict[str, int]) -> list[dict[str, Any]]:
+    """Return the total, urban and rural population of the other ten union republics at the census of 1939.
+
+    The workbook also holds the RSFSR and the union: its RSFSR counts must equal those of the RSFSR files
+    (``rsfsr``), and the republics must add up to its union total, or the build stops.
+    """
+    name = "1939-republics.xls"
+    source = source_file("rtss_census", name, raw_dir)
+    counts = republic_counts(source)
+    rows, sums = [], {"total": 0, "urban": 0, "rural": 0}
+    for area, measure, value, line, locator in counts:
+        if area == "РСФСР" and value != rsfsr[measure]:
+            raise DataError(source.label, f"RSFSR {measure} {value:,} differs from the RSFSR census files' "
+                                          f"{rsfsr[measure]:,}", line=line, column="G")
+        if area in ("СССР", "РСФСР"):
+            sums[measure] += value if area == "РСФСР" else 0
+            continue
+        if area not in REPUBLICS_1939:
+            raise DataError(source.label, f"unknown area {area!r}; known: СССР, РСФСР, {', '.join(REPUBLICS_1939)}",
+                            line=line, column="D")
+        sums[measure] += value
+        rows.append({
+            "census": 1939, "date": REPUBLIC_CENSUSES[1939], "territory": REPUBLICS_1939[area], "measure": measure,
+            "value": value, "unit": "persons", "source": source.publication, "locator": f"{name}: {locator}",
+            "derived": "", "raw_file": source.label, "raw_line": line,
+        })
+    union = {measure: value for area, measure, value, _, _ in counts if area == "СССР"}
+    for measure, total in sums.items():
+        if total != union.get(measure):
+            raise DataError(source.label, f"the republics' {measure} population adds up to {total:,}, not the "
+                                          f"union's {union.get(measure)!r}")
     return rows
 
 

@@ -9,6 +9,8 @@ from sovind.data.steps._pick import Pick, series
 
 WERTH = "werth_russia_at_war_p114_p117.csv"
 JULY_NOV = "between July and November 1941"
+ENCYCLOPEDIA = "gpw_encyclopedia_eastern_regions.csv"
+SECOND_HALF = "во второй половине 1941"
 
 
 def _p(file: str, row: str, column: str, estimate: str, scope: str, destination: str = "all") -> Pick:
@@ -41,6 +43,8 @@ PICKS = [
        "In the first three months of the war alone", "wikipedia-1360-first-three-months", "large"),
     _p("goldman_filtzer_fortress.csv", "вывезено на восток предприятий", "За вторую половину 1941 года",
        "goldman-filtzer-2593", "all"),
+    _p(ENCYCLOPEDIA, "эвакуировано промышленных предприятий", SECOND_HALF, "gpw-encyclopedia-2593", "all"),
+    _p(ENCYCLOPEDIA, "в т. ч. крупных заводов и фабрик", SECOND_HALF, "gpw-encyclopedia-2593", "large"),
 ]
 
 

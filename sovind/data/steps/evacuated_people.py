@@ -27,6 +27,8 @@ PICKS = [
     _p("dubson_scale_of_evacuation.csv", "эвакуировано человек", "в 1941-1942 гг.", "dubson", "fewer than"),
     _p("wikipedia_evacuation_in_the_ussr.csv", "Soviet civilians moved", "by the end of 1941", "wikipedia",
        "nearly"),
+    _p("gpw_encyclopedia_eastern_regions.csv", "перевезено человек", "во второй половине 1941", "gpw-encyclopedia-1941",
+       "over"),
 ]
 
 

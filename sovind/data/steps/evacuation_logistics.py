@@ -16,6 +16,8 @@ PICKS = [
          {"item": "moscow_workers"}),
     Pick(WERTH, "Moscow: railway wagons required", "October 10 to the end of November 1941",
          {"item": "moscow_wagons"}),
+    Pick("encspb_resettlement_1944_45.csv", "people returned to Leningrad", "By 1 July 1944",
+         {"item": "leningrad_returned_by_july_1944"}),
     Pick(WERTH, "pig-iron output, end of October 1941, compared with June 1941", OCT,
          {"item": "pig_iron_output_pct_of_june_1941"}),
     Pick(WERTH, "steel output, end of October 1941, compared with June 1941", OCT,
