@@ -68,7 +68,9 @@ def essays() -> None:
     for essay in declared().values():
         click.echo(f"{essay.name}: {essay.title}")
         for p in essay.parameters:
-            click.echo(f"  {p.name} (default {p.default!r}): {p.help}; allowed: {', '.join(map(str, p.allowed()))}")
+            names = p.option_names()
+            allowed = ", ".join(f"{v} ({names[v]})" if v in names else str(v) for v in p.allowed())
+            click.echo(f"  {p.name} (default {p.default!r}): {p.help}; allowed: {allowed}")
         for name, values in essay.scenarios.items():
             click.echo(f"  scenario {name}: {values}")
 

@@ -80,3 +80,25 @@ def year_of(label: str) -> int:
             raise ValueError(f"period {label!r} does not run forwards")
         return end
     return _end(label)  # type: ignore[return-value]
+
+
+#: English for the periods and qualifiers that Russian sources print (the data keep the printed words).
+PRINTED_IN_ENGLISH = {
+    "За вторую половину 1941 года": "in the second half of 1941",
+    "С июля по ноябрь 1941 г.": "from July to November 1941",
+    "июле-ноябре 1941 г.": "in July–November 1941",
+    "июне-декабре 1941 г.": "in June–December 1941",
+    "в 1941-1942 гг.": "in 1941–1942",
+    "к концу 1942 года": "by the end of 1942",
+    "за годы войны": "over the years of the war",
+    "за время работы Совета": "while the Evacuation Council was at work",
+    "за время войны": "during the war",
+    "с июня 1941 года по осень 1942-го": "from June 1941 to the autumn of 1942",
+    "до войны в оккупированных областях": "before the war, in the occupied regions",
+    "во второй половине 1941": "in the second half of 1941",
+}
+
+
+def in_english(printed: str) -> str:
+    """Return a period or qualifier as printed in a Russian source in English; other text unchanged."""
+    return PRINTED_IN_ENGLISH.get(printed, printed)

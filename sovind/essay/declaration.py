@@ -45,6 +45,11 @@ from sovind.errors import ParameterError
 ESSAY_DIR = paths.BOOK / "essays"
 
 
+
+def _clip(text: str, limit: int = 60) -> str:
+    """Shorten ``text`` to at most ``limit`` characters, at a word, with an ellipsis if it was cut."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
 @dataclass(frozen=True)
 class Parameter:
     """One assumption a reader may change."""
@@ -87,7 +92,8 @@ class Parameter:
             frame = load(spec["dataset"])
             for key, value in (spec.get("where") or {}).items():
                 frame = frame[frame[key].isin(value if isinstance(value, list) else [value])]
-            frames.append(frame[list(dict.fromkeys([spec["column"], "source"]))])
+            periods = [c for c in ("period_as_printed", "period") if c in frame]  # to tell one source's values apart
+            frames.append(frame[list(dict.fromkeys([spec["column"], "source", *periods]))])
         return pd.concat(frames, ignore_index=True)
 
     def _option_sources(self) -> dict[Any, set[str]]:
@@ -112,10 +118,31 @@ class Parameter:
 
         For example "TIME (1956)". Fixed choices are plain words already and are left out.
         """
-        from sovind.data.bib import author_year
+        from sovind.data.bib import author_year, short_title
+        from sovind.data.periods import in_english
 
-        return {value: "; ".join(sorted({author_year(k) for k in sources}))
-                for value, sources in self._option_sources().items()}
+        sources = self._option_sources()
+        names = {value: "; ".join(sorted({author_year(k) for k in keys})) for value, keys in sources.items()}
+        if not names:
+            return names
+        rows = self._choice_rows()
+
+        def title(value: Any) -> str:  # the work's title, where one author gives several (two Wikipedia articles)
+            return "; ".join(sorted({_clip(short_title(k).split(", ", 1)[-1].split(" [")[0]) for k in sources[value]}))
+
+        def period(value: Any) -> str:  # the period as printed, in English (one article's two counts)
+            column = next((c for c in ("period_as_printed", "period") if c in rows), None)
+            printed = rows.loc[rows[self.column] == value, column] if column else []
+            return in_english(str(printed.iloc[0])) if len(printed) else ""
+
+        for name in sorted(set(names.values())):
+            same = [value for value, shown in names.items() if shown == name]
+            for describe in (title, period):
+                told = {value: describe(value) for value in same}
+                if len(same) > 1 and all(told.values()) and len(set(told.values())) == len(same):
+                    names.update({value: f"{name}, {told[value]}" for value in same})
+                    break
+        return names
 
     def check(self, value: Any) -> Any:
         """Return ``value`` if it is allowed; otherwise raise naming the allowed values."""

@@ -134,10 +134,10 @@ def labels(classes: str) -> str:
 
 
 def _option(value: Any, names: dict[Any, str], classes: dict[Any, str]) -> str:
-    """Show a parameter value as a reader names it, with the value to type in a rerun after it."""
+    """Show a parameter value as a reader names it: its source and class, or the plain word."""
     if value in names:
-        return f"{names[value]}, {labels(classes[value])} (`{value}`)"
-    return f"`{value}`"
+        return f"{names[value]}, {labels(classes[value])}"
+    return _shown(value, names, classes)
 
 
 def _shown(value: Any, names: dict[Any, str], classes: dict[Any, str]) -> str:
@@ -199,7 +199,8 @@ class AssumptionsDirective(SphinxDirective):
         example = next(iter(declared.scenarios.values()), {})
         command = " ".join(f"-p {k} {v}" for k, v in example.items())
         lines += ["", f"To rerun this essay with other values: `make rerun ESSAY={declared.name} "
-                  f"PARAMS=\"{command}\"`, then read the report of what changed (see the README)."]
+                  f"PARAMS=\"{command}\"`, then read the report of what changed (see the README). "
+                  f"`python -m sovind essays` lists the value to type for each choice."]
         if declared.scenarios:
             links = ", ".join(f"{{doc}}`scenarios/{declared.name}-{s}`" for s in declared.scenarios)
             lines += ["", f"Alternative scenarios, run with the book: {links}."]

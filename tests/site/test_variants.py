@@ -122,3 +122,16 @@ def test_a_changed_figure_says_what_it_shows_and_downloads_with_it(server, brows
     assert "<svg" in picture and "not the published figure" in picture and "plan_variant=starting" in picture
     assert untouched == 0, "a figure the choice does not change carries no note"
     assert errors == []
+
+
+@pytest.mark.parametrize("essay", list(essays()))
+def test_the_controls_never_make_a_phone_page_scroll_sideways(server, browser, essay):  # noqa: F811
+    # A select is as wide as its longest option unless the form lets it shrink: the page must not pan sideways
+    # at 390 px once the script has shown the controls (a long source name once made it 557 px wide).
+    context, tab, errors = _page(browser, server, essay, width=390)
+    tab.wait_for_selector("form.sovind-controls:not([hidden])")
+    widths = tab.evaluate("""() => ({page: document.documentElement.scrollWidth, view: window.innerWidth,
+        form: Math.ceil(document.querySelector('form.sovind-controls').getBoundingClientRect().right)})""")
+    context.close()
+    assert widths["page"] <= widths["view"] and widths["form"] <= widths["view"], widths
+    assert errors == []

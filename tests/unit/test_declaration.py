@@ -80,3 +80,19 @@ def test_every_default_and_scenario_value_is_allowed():
 ])
 def test_command_line_values_are_parsed_to_the_parameter_type(essay, pairs, expected):
     assert parse_values(essay, pairs) == expected
+
+
+@pytest.mark.parametrize("name", sorted(essays()))
+def test_every_choice_of_every_parameter_has_a_name_of_its_own(name):
+    # One source often gives several estimates (Yashin's three counts of people, two Wikipedia articles): the
+    # reader choosing between them must be able to tell them apart, and no name may be cut mid-word.
+    for parameter in essays()[name].parameters:
+        names = list(parameter.option_names().values())
+        assert len(names) == len(set(names)), (parameter.name, sorted(n for n in names if names.count(n) > 1))
+        assert all(not n.endswith(("[", " ")) for n in names), names
+
+
+def test_one_sources_estimates_are_told_apart_by_their_periods():
+    people = essays()["evacuation"].parameter("people_estimate").option_names()
+    assert people["yashin-jul-nov-1941"] == "Yashin (2008), in July–November 1941"
+    assert people["yashin-whole-war"] == "Yashin (2008), over the years of the war"

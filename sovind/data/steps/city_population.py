@@ -9,7 +9,7 @@ from sovind.data.raw import read_raw
 from sovind.data.steps._pick import RAW_COLUMNS, Pick, series
 
 #: Printed city names → one name per city (the name in use at the 1939 census).
-CITY = {"Gorki": "Gorky", "Cheliabinsk": "Chelyabinsk"}
+CITY = {"Gorki": "Gorky", "Cheliabinsk": "Chelyabinsk", "Novokuznetsk": "Stalinsk (Novokuznetsk)"}
 FILES = ("frus_1939_census_despatch.csv", "gse_city_articles.csv", "wikipedia_soviet_census_table.csv",
          "hoffmann_moving_to_moscow.csv")
 NOT_CITIES = {"total population of the U. S. S. R.", "population", "urban",
