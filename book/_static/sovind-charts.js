@@ -45,6 +45,13 @@
       if (def.axis && typeof def.axis === "object") {
         def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
       }
+      // A category label too long for the space beside a chart goes on two lines, broken at a space, so that
+      // labels that differ only at the end (one source's several estimates) stay apart on a phone.
+      if (channel === "y" && (def.type === "nominal" || def.type === "ordinal") && def.axis !== null) {
+        if (typeof def.axis !== "object") { def.axis = {}; }
+        def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
+        if (!def.axis.labelExpr) { def.axis.labelExpr = twoLines(def.axis.labelLimit); }
+      }
       // An axis title longer than the panel goes on two or more lines (12 px type: about 7 px a character).
       if ((channel === "x" || channel === "y") && typeof def.title === "string") {
         def.title = wrapText(def.title, Math.max(16, Math.floor((channel === "x" ? inner : 280) / 7)));

@@ -349,3 +349,14 @@ def test_full_screen_shows_the_figure_alone(server, browser):
     tab.wait_for_function("document.fullscreenElement === null")
     context.close()
     assert shown == expected
+
+
+def test_long_category_labels_wrap_instead_of_being_cut_on_a_phone(server, browser):
+    # One source's several estimates differ only at the end of their labels ("Yashin (2008), in July–November
+    # 1941", "..., in June–December 1941"): on a phone each label goes on two lines instead of losing its end.
+    context, tab = _open(browser, server, "book/evacuation.html", width=390)
+    labels = tab.evaluate("""() => [...document.querySelectorAll('#evacuation-people-estimates svg text')].map(t =>
+        t.querySelectorAll('tspan').length ? [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')
+                                           : t.textContent)""")
+    context.close()
+    assert {"Yashin (2008), in July–November 1941", "Yashin (2008), in June–December 1941"} <= set(labels), labels
