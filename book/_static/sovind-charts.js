@@ -42,15 +42,13 @@
         def.legend.titleLimit = inner;
         if (!def.legend.labelExpr) { def.legend.labelExpr = twoLines(inner - 30); }
       }
-      if (def.axis && typeof def.axis === "object") {
-        def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
-      }
       // A category label too long for the space beside a chart goes on two lines, broken at a space, so that
       // labels that differ only at the end (one source's several estimates) stay apart on a phone.
-      if (channel === "y" && (def.type === "nominal" || def.type === "ordinal") && def.axis !== null) {
-        if (typeof def.axis !== "object") { def.axis = {}; }
+      var category = channel === "y" && (def.type === "nominal" || def.type === "ordinal") && def.axis !== null;
+      if (category && typeof def.axis !== "object") { def.axis = {}; }
+      if (def.axis && typeof def.axis === "object") {
         def.axis.labelLimit = Math.min(def.axis.labelLimit || Math.round(width / 2), Math.round(width / 2));
-        if (!def.axis.labelExpr) { def.axis.labelExpr = twoLines(def.axis.labelLimit); }
+        if (category && !def.axis.labelExpr) { def.axis.labelExpr = twoLines(def.axis.labelLimit); }
       }
       // An axis title longer than the panel goes on two or more lines (12 px type: about 7 px a character).
       if ((channel === "x" || channel === "y") && typeof def.title === "string") {
@@ -78,7 +76,7 @@
     return spec;
   }
 
-  // A legend label too long for `px` (11 px type: about 6.5 px a character) goes on two lines, broken at
+  // A legend or category label too long for `px` (11 px type: about 6.5 px a character) goes on two lines, broken at
   // the last space that fits, so that two sources differing only at the end stay apart on a phone.
   function twoLines(px) {
     var most = Math.max(12, Math.floor(px / 6.5));

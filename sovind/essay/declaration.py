@@ -126,12 +126,12 @@ class Parameter:
         if not names:
             return names
         rows = self._choice_rows()
+        column = next((c for c in ("period_as_printed", "period") if c in rows), None)
 
         def title(value: Any) -> str:  # the work's title, where one author gives several (two Wikipedia articles)
             return "; ".join(sorted({_clip(short_title(k).split(", ", 1)[-1].split(" [")[0]) for k in sources[value]}))
 
         def period(value: Any) -> str:  # the period as printed, in English (one article's two counts)
-            column = next((c for c in ("period_as_printed", "period") if c in rows), None)
             printed = rows.loc[rows[self.column] == value, column] if column else []
             return in_english(str(printed.iloc[0])) if len(printed) else ""
 

@@ -224,7 +224,10 @@ REPUBLICS_1939 = {
 
 
 def republic_rows(raw_dir: Path) -> list[dict[str, Any]]:
-    """Return the total, urban and rural population of the RSFSR at the censuses of 1926 and 1939."""
+    """Return the total, urban and rural population of the union republics at the censuses.
+
+    The RSFSR at 1926 and 1939 from its own files; the other ten republics at 1939 (:func:`republic_rows_1939`).
+    """
     rows = []
     for year, date in REPUBLIC_CENSUSES.items():
         for measure in ("total", "urban", "rural"):
@@ -251,16 +254,17 @@ def republic_rows_1939(raw_dir: Path, rsfsr: dict[str, int]) -> list[dict[str, A
     counts = republic_counts(source)
     rows, sums = [], {"total": 0, "urban": 0, "rural": 0}
     for area, measure, value, line, locator in counts:
-        if area == "РСФСР" and value != rsfsr[measure]:
-            raise DataError(source.label, f"RSFSR {measure} {value:,} differs from the RSFSR census files' "
-                                          f"{rsfsr[measure]:,}", line=line, column="G")
-        if area in ("СССР", "РСФСР"):
-            sums[measure] += value if area == "РСФСР" else 0
-            continue
+        if area == "СССР":
+            continue  # the union total, checked against the republics' sum below
+        sums[measure] += value
+        if area == "РСФСР":
+            if value != rsfsr[measure]:
+                raise DataError(source.label, f"RSFSR {measure} {value:,} differs from the RSFSR census files' "
+                                              f"{rsfsr[measure]:,}", line=line, column="G")
+            continue  # the RSFSR's rows come from its own files
         if area not in REPUBLICS_1939:
             raise DataError(source.label, f"unknown area {area!r}; known: СССР, РСФСР, {', '.join(REPUBLICS_1939)}",
                             line=line, column="D")
-        sums[measure] += value
         rows.append({
             "census": 1939, "date": REPUBLIC_CENSUSES[1939], "territory": REPUBLICS_1939[area], "measure": measure,
             "value": value, "unit": "persons", "source": source.publication, "locator": f"{name}: {locator}",

@@ -1,4 +1,4 @@
-"""Total, urban and rural population of the Russian republic (RSFSR) at the censuses of 1926 and 1939."""
+"""Total, urban and rural population of the union republics: the RSFSR in 1926 and 1939, all eleven in 1939."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ ENCYCLOPEDIA = "gpw_encyclopedia_eastern_regions.csv"
 PARAMONOV = "paramonov_2005_urals.csv"
 SEGBERS = "german_history_segbers_tables.csv"
 WERTH = "werth_russia_at_war_p114_p117.csv"
+WEST_SIBERIA = "snegiryova_safonova_west_siberia.csv"
 WAR = "за годы войны"
 EAST = "eastern regions"
 
@@ -46,10 +47,9 @@ PICKS = [
     _p(PARAMONOV, "удельный вес Урала в общесоюзной добыче угля", "1945 г.", "Urals", "coal"),
     _p(PARAMONOV, "добыча угля на Урале", "1940 г.", "Urals", "coal mined"),
     _p(PARAMONOV, "добыча угля на Урале", "1945 г.", "Urals", "coal mined"),
-    _p("snegiryova_safonova_west_siberia.csv", "enterprises evacuated to Western Siberia", "here", "Western Siberia",
-       "enterprises moved there"),
-    _p("snegiryova_safonova_west_siberia.csv", "evacuated civilian population received by Western Siberia", "here",
-       "Western Siberia", "evacuated civilians received"),
+    _p(WEST_SIBERIA, "enterprises evacuated to Western Siberia", "here", "Western Siberia", "enterprises moved there"),
+    _p(WEST_SIBERIA, "evacuated civilian population received by Western Siberia", "here", "Western Siberia",
+       "evacuated civilians received"),
     _p(WERTH, "first T-34 tanks assembled in the Urals by the evacuated Kharkov Tank Works", "by December 8", "Urals",
        "first tanks of the moved Kharkov works"),
 ]
